@@ -1,0 +1,33 @@
+// The test suite: real headless Chromium (Debian's, never a downloaded one),
+// pages served by our own server. Tests under test/both/ run once per
+// interpreter; the other folders hold tests for one interpreter or none.
+import { defineConfig } from "@playwright/test";
+
+const PORT = 8123;
+const ISOLATED_PORT = 8124;
+
+export default defineConfig({
+  testDir: "test",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  reporter: [["list"], ["json", { outputFile: "test-results/results.json" }]],
+  webServer: [
+    { command: `node scripts/serve.mjs --tests --port ${PORT}`, url: `http://127.0.0.1:${PORT}/pyscript.js`, reuseExistingServer: false },
+    { command: `node scripts/serve.mjs --tests --isolated --port ${ISOLATED_PORT}`, url: `http://127.0.0.1:${ISOLATED_PORT}/pyscript.js`, reuseExistingServer: false },
+  ],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "micropython", testMatch: ["both/**/*.spec.ts", "micropython/**/*.spec.ts"], use: { interpreter: "micropython" } },
+    { name: "pyodide", testMatch: ["both/**/*.spec.ts", "pyodide/**/*.spec.ts"], use: { interpreter: "pyodide" } },
+    { name: "kernel", testMatch: ["kernel/**/*.spec.ts"] },
+  ],
+});

@@ -1,0 +1,106 @@
+// Build everything a page needs into dist/:
+//   pyscript.js (+ chunks/)  the browser entry, auto-starts
+//   index.js + types/        the side-effect-free library entry and its .d.ts
+//   micropython/, pyodide/   the interpreters' own files, copied from npm
+// Usage: node scripts/build.mjs [--watch]
+import { build, context } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const modules = join(root, "node_modules");
+
+/** The runtime files each interpreter needs, copied from its npm package. */
+const RUNTIMES = {
+  micropython: {
+    package: "@micropython/micropython-webassembly-pyscript",
+    files: ["micropython.mjs", "micropython.wasm"],
+  },
+  pyodide: {
+    package: "pyodide",
+    files: ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"],
+  },
+};
+
+function packageVersion(name) {
+  return JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8")).version;
+}
+
+/** Copy a runtime's files into dist/<name>/ (skipping unchanged ones); return their sizes. */
+function copyRuntime(name, { package: pkg, files }) {
+  const target = join(dist, name);
+  mkdirSync(target, { recursive: true });
+  const sizes = {};
+  for (const file of files) {
+    const from = join(modules, pkg, file);
+    const to = join(target, file);
+    const size = statSync(from).size;
+    if (!existsSync(to) || statSync(to).size !== size || statSync(to).mtimeMs < statSync(from).mtimeMs) copyFileSync(from, to);
+    sizes[file] = size;
+  }
+  return sizes;
+}
+
+rmSync(join(dist, "chunks"), { recursive: true, force: true }); // left by older builds
+const sizes = Object.fromEntries(Object.entries(RUNTIMES).map(([name, runtime]) => [name, copyRuntime(name, runtime)]));
+
+const define = {
+  __MICROPYSCRIPT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version),
+  __MICROPYTHON_VERSION__: JSON.stringify(packageVersion(RUNTIMES.micropython.package)),
+  __MICROPYTHON_FILES__: JSON.stringify(sizes.micropython),
+  __PYODIDE_VERSION__: JSON.stringify(packageVersion(RUNTIMES.pyodide.package)),
+  __PYODIDE_FILES__: JSON.stringify(sizes.pyodide),
+};
+
+/**
+ * Every file in dist/ is a standalone module: no shared chunks, so loading
+ * pyscript.js never waits on a second request. Adapters and the TOML parser
+ * are loaded by URL, only by the pages that need them.
+ */
+const ENTRIES = [
+  { in: "src/pyscript.ts", out: "pyscript" },
+  { in: "src/index.ts", out: "index" },
+  { in: "src/interpreters/micropython.ts", out: "adapters/micropython" },
+  { in: "src/interpreters/pyodide.ts", out: "adapters/pyodide" },
+  { in: "src/toml.ts", out: "toml" },
+];
+
+const options = {
+  absWorkingDir: root,
+  entryPoints: ENTRIES,
+  outdir: dist,
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  minify: true,
+  sourcemap: "linked",
+  define,
+  logLevel: "warning",
+};
+
+function typeCheck() {
+  try {
+    execFileSync(join(modules, ".bin", "tsc"), ["-p", root], { stdio: "inherit" });
+  } catch {
+    console.error("Type errors: see above. Nothing was built.");
+    process.exit(1);
+  }
+}
+
+function reportSizes() {
+  const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  console.log(ENTRIES.map(({ out }) => `${out}.js ${gz(`${out}.js`)} B`).join(", "), "(gzip -9)");
+}
+
+if (process.argv.includes("--watch")) {
+  await (await context(options)).watch();
+  console.log("watching src/ …");
+} else {
+  typeCheck();
+  await build(options);
+  reportSizes();
+}

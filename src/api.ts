@@ -1,0 +1,75 @@
+/**
+ * `window.PyScript`: read-only views of the kernel's state plus the few
+ * things anyone may do (register a plugin, run Python). Nothing internal
+ * leaks out: every property is a getter over the kernel's own state.
+ */
+import type { Config } from "./config.js";
+import { PyScriptError } from "./errors.js";
+import { availableInterpreters } from "./interpreters/index.js";
+import type { Interpreter, InterpreterInfo } from "./interpreters/interpreter.js";
+import type { Plugin, PluginRegistry } from "./plugin.js";
+import type { Deferred } from "./kernel.js";
+
+/** The kernel's state, as the API reads it. */
+export interface KernelState {
+  config?: Config;
+  interpreter?: Interpreter;
+  timings: Record<string, number>;
+  configured: Deferred<Config>;
+  loaded: Deferred<void>;
+  ready: Deferred<Interpreter>;
+  finished: Deferred<Interpreter>;
+}
+
+/**
+ * The public API, available as `window.PyScript`.
+ *
+ * @example
+ * await PyScript.ready;
+ * PyScript.runPython("6 * 7"); // 42
+ */
+export interface PyScriptAPI {
+  /** MicroPyScript's own version. */
+  readonly version: string;
+  /** The page's config, once read (frozen once plugins have configured it). */
+  readonly config: Config | undefined;
+  /** Registered plugins, in registration order. */
+  readonly plugins: readonly Plugin[];
+  /** Every interpreter this build can run, by name. */
+  readonly availableInterpreters: Readonly<Record<string, InterpreterInfo>>;
+  /** The page's interpreter, once ready. */
+  readonly interpreter: Interpreter | undefined;
+  readonly isInterpreterReady: boolean;
+  /** Resolves with the interpreter at `py-finished-setup`; rejects if start-up fails. */
+  readonly ready: Promise<Interpreter>;
+  /** When each lifecycle event happened, in ms since navigation start. */
+  readonly timings: Readonly<Record<string, number>>;
+  /** Register a plugin (see Plugin); late plugins catch up at once. */
+  registerPlugin(plugin: Plugin): void;
+  /** Run Python synchronously; returns a final expression's value. Throws before the interpreter is ready. */
+  runPython(code: string): unknown;
+  /** Run Python allowing top-level `await`; resolves to a final expression's value. */
+  runPythonAsync(code: string): Promise<unknown>;
+}
+
+export function createAPI(state: KernelState, plugins: PluginRegistry): PyScriptAPI {
+  const interpreter = (): Interpreter => {
+    if (state.interpreter) return state.interpreter;
+    throw new PyScriptError("not-ready", "Python isn't ready yet: runPython() was called before the interpreter started.", {
+      hint: "Wait for it first: `await PyScript.ready`, or listen for the py-finished-setup event.",
+    });
+  };
+  return Object.freeze({
+    version: __MICROPYSCRIPT_VERSION__,
+    get config() { return state.config; },
+    get plugins() { return [...plugins.plugins]; },
+    get availableInterpreters() { return availableInterpreters(); },
+    get interpreter() { return state.interpreter; },
+    get isInterpreterReady() { return state.interpreter !== undefined; },
+    get ready() { return state.finished.promise; },
+    get timings() { return { ...state.timings }; },
+    registerPlugin: (plugin: Plugin) => plugins.register(plugin),
+    runPython: (code: string) => interpreter().runSync(code),
+    runPythonAsync: async (code: string) => interpreter().run(code),
+  });
+}

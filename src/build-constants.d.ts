@@ -1,0 +1,6 @@
+/** Filled in by scripts/build.mjs from the installed npm packages. */
+declare const __MICROPYTHON_VERSION__: string;
+declare const __MICROPYTHON_FILES__: Record<string, number>;
+declare const __PYODIDE_VERSION__: string;
+declare const __PYODIDE_FILES__: Record<string, number>;
+declare const __MICROPYSCRIPT_VERSION__: string;

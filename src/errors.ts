@@ -1,0 +1,83 @@
+/**
+ * One error type for everything that can go wrong, so a page author sees the
+ * same shape every time: a stable `code` to search for, a `message` that says
+ * what happened and what was expected, and a `hint` that says how to fix it.
+ * Python exceptions use the same type, with the Python class name in
+ * `pythonType` and the cleaned-up traceback in `traceback`.
+ */
+
+/** Stable error codes. They are public API: never rename one. */
+export type ErrorCode =
+  | "config-parse" // <py-config> is not valid JSON/TOML
+  | "config-value" // a config key has the wrong type or value
+  | "config-fetch" // <py-config src=…> could not be downloaded
+  | "unknown-interpreter" // config.interpreter names no known interpreter
+  | "file-fetch" // a file from config.files could not be downloaded
+  | "file-write" // a file could not be written to the interpreter's filesystem
+  | "script-fetch" // <py-script src=…> could not be downloaded
+  | "script-markup" // inline code held "<" that the browser parsed as HTML tags
+  | "interpreter-load" // the interpreter's files could not be downloaded
+  | "interpreter-start" // the interpreter downloaded but failed to start
+  | "plugin-hook" // a plugin's configure/start/onInterpreterReady threw
+  | "python" // Python raised an exception
+  | "not-ready" // Python was asked to run before the interpreter was ready
+  | "file-protocol"; // the page was opened from file://, not a web server
+
+/** Options for {@link PyScriptError}: all optional extras. */
+export interface ErrorDetails {
+  /** How to fix the problem, in one or two sentences. */
+  hint?: string;
+  /** The element the error belongs to: its box is shown inside it. */
+  element?: Element;
+  /** The Python exception's class name, e.g. `"ZeroDivisionError"`. */
+  pythonType?: string;
+  /** The Python traceback, cleaned of interpreter-internal frames. */
+  traceback?: string;
+  /** The underlying error, if this one wraps another. */
+  cause?: unknown;
+}
+
+/**
+ * The error MicroPyScript reports and throws.
+ *
+ * @example
+ * document.addEventListener("py-error", (e) => console.log(e.detail.code));
+ */
+export class PyScriptError extends Error {
+  override readonly name = "PyScriptError";
+  readonly code: ErrorCode;
+  readonly hint: string;
+  readonly pythonType: string | undefined;
+  readonly traceback: string | undefined;
+  /** Where the error happened on the page (not serialisable: a DOM node). */
+  element: Element | undefined;
+
+  /**
+   * `instanceof` works across our separately bundled files (the kernel and
+   * each adapter carry their own copy of this class).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === "PyScriptError" && "code" in value;
+  }
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message, { cause: details.cause });
+    this.code = code;
+    this.hint = details.hint ?? "";
+    this.element = details.element;
+    this.pythonType = details.pythonType;
+    this.traceback = details.traceback;
+  }
+
+  /** The full text shown to people: code, message and how to fix it. */
+  override toString(): string {
+    const hint = this.hint ? `\nHow to fix: ${this.hint}` : "";
+    return `[${this.code}] ${this.message}${hint}`;
+  }
+}
+
+/** Turn anything thrown into a readable one-line reason. */
+export function reasonOf(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message;
+  return String(thrown);
+}

@@ -1,0 +1,90 @@
+/**
+ * The one interface every Python runtime is wrapped in. The kernel, the
+ * plugins and page authors only ever talk to this; each runtime's quirks
+ * (MicroPython returns no values and has no filenames in tracebacks, Pyodide
+ * adds internal frames, their working folders differ…) stay in its adapter.
+ */
+
+/** Which output stream a piece of text was written to. */
+export type Stream = "stdout" | "stderr";
+
+/** Receives Python's output as text chunks, in order, as soon as they exist. */
+export type Writer = (text: string, stream: Stream) => void;
+
+/** Static facts about an interpreter, known before it is downloaded. */
+export interface InterpreterInfo {
+  /** Registry key, lowercase: what `config.interpreter` names. */
+  name: string;
+  /** Human name, e.g. "MicroPython". */
+  label: string;
+  /** Version of the runtime we ship, e.g. "1.27.0". */
+  version: string;
+  /** One sentence on what it is and when to choose it. */
+  description: string;
+  /** The runtime's files, relative to its folder, with their sizes in bytes. */
+  files: Record<string, number>;
+  /** Config keys only this interpreter understands, with their types. */
+  options: Record<string, "number" | "string" | "boolean">;
+}
+
+/** How to run a piece of code. */
+export interface RunOptions {
+  /** The file name tracebacks show, e.g. "index.html" or "hello.py". */
+  filename?: string;
+  /** The line of that file where `code` starts (1-based), for tracebacks. */
+  firstLine?: number;
+  /** Where this run's output goes, instead of the default writer. */
+  output?: Writer;
+}
+
+/** What every adapter offers once started. */
+export interface Interpreter {
+  readonly info: InterpreterInfo;
+  /** The runtime's own version string (`sys.version`). */
+  readonly version: string;
+  /**
+   * Run code in the page's shared globals. Top-level `await` works. Resolves
+   * to the value of a final expression, converted to JS, where the runtime
+   * can tell; rejects with a {@link PyScriptError} of code "python".
+   */
+  run(code: string, options?: RunOptions): Promise<unknown>;
+  /** Like {@link run}, synchronously, without top-level `await`. */
+  runSync(code: string, options?: RunOptions): unknown;
+  /** Write a file, creating parent folders. Relative paths land in the working folder. */
+  writeFile(path: string, data: string | Uint8Array): void;
+  /** Read a file from the interpreter's filesystem. */
+  readFile(path: string): Uint8Array;
+  /** Make a JS object importable from Python as `import <name>`. */
+  registerJsModule(name: string, module: object): void;
+  /** Where output goes when no run says otherwise (console and `py-print`). */
+  defaultWriter: Writer;
+  /** The runtime's own API object, for what this interface doesn't cover. */
+  readonly runtime: unknown;
+}
+
+/** The options an adapter is started with (from config, already validated). */
+export interface StartOptions {
+  /** Folder URL holding the runtime's files, ending in "/". */
+  baseURL: string;
+  /** Interpreter-specific config keys (see {@link InterpreterInfo.options}). */
+  options: Record<string, unknown>;
+  /** Receives all output that no run claimed. */
+  defaultWriter: Writer;
+  /** Sees every chunk of output, claimed or not (the kernel announces it as `py-print`). */
+  observe?: Writer;
+}
+
+/** An interpreter before it has started: what the registry hands out. */
+export interface InterpreterAdapter {
+  readonly info: InterpreterInfo;
+  /** Download the runtime's JavaScript. */
+  load(baseURL: string): Promise<void>;
+  /** Instantiate the runtime (downloads and compiles its WebAssembly). */
+  start(options: StartOptions): Promise<Interpreter>;
+}
+
+/**
+ * Every interpreter runs in this folder, so relative `files` paths, `import`
+ * and relative `open()` behave the same everywhere.
+ */
+export const HOME = "/home/pyscript";

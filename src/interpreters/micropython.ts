@@ -1,0 +1,201 @@
+/**
+ * MicroPython behind the Interpreter interface, wrapping `loadMicroPython()`
+ * from `@micropython/micropython-webassembly-pyscript`. What this adapter
+ * smooths over:
+ * - its `runPython` returns nothing and names every file `<stdin>`, so we
+ *   `compile()` with the real filename and capture a final expression's value;
+ * - top-level `await` only works through `runPythonAsync`, used as a fallback;
+ * - it starts in `/`, so we move it to the shared working folder;
+ * - output comes a byte at a time: we decode it into text chunks.
+ * MicroPython allows one instance per JS realm (its globals are global).
+ */
+import { ByteDecoder, OutputRouter } from "./output.js";
+import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
+import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import { PyScriptError, reasonOf } from "../errors.js";
+
+/** The part of MicroPython's JS API we use. */
+interface MicroPythonRuntime {
+  FS: EmscriptenFS;
+  PyProxy: { toJs(value: unknown): unknown };
+  globals: { __dict__: object; get(name: string): unknown; delete(name: string): void };
+  pyimport(name: string): any;
+  registerJsModule(name: string, module: object): void;
+  runPythonAsync(code: string): Promise<unknown>;
+}
+
+interface MicroPythonOptions {
+  heapsize?: number;
+  pystack?: number;
+  linebuffer: boolean;
+  stdout: (bytes: Uint8Array) => void;
+  stderr: (bytes: Uint8Array) => void;
+}
+
+type LoadMicroPython = (options: MicroPythonOptions) => Promise<MicroPythonRuntime>;
+
+/** The adapter the registry hands to the kernel. */
+export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
+  let loadMicroPython: LoadMicroPython | undefined;
+  return {
+    info,
+    async load(baseURL) {
+      ({ loadMicroPython } = await import(/* @vite-ignore */ `${baseURL}micropython.mjs`));
+    },
+    async start({ options, defaultWriter, observe }: StartOptions) {
+      const router = new OutputRouter(defaultWriter, observe);
+      const stdout = new ByteDecoder((text) => router.write(text, "stdout"));
+      const stderr = new ByteDecoder((text) => router.write(text, "stderr"));
+      const runtime = await loadMicroPython!({
+        ...options,
+        linebuffer: false, // one byte at a time: we decode and flush ourselves
+        stdout: (bytes) => stdout.push(bytes[0]!),
+        stderr: (bytes) => stderr.push(bytes[0]!),
+      });
+      return new MicroPython(info, runtime, router, [stdout, stderr]);
+    },
+  };
+}
+
+const VALUE = "__pyscript_value__";
+
+class MicroPython implements Interpreter {
+  readonly version: string;
+  private sources: Sources = new Map();
+  private builtins: any;
+
+  constructor(
+    readonly info: InterpreterInfo,
+    readonly runtime: MicroPythonRuntime,
+    private router: OutputRouter,
+    private decoders: ByteDecoder[],
+  ) {
+    enterHome(runtime.FS);
+    this.builtins = runtime.pyimport("builtins");
+    this.version = String(runtime.pyimport("sys").version);
+  }
+
+  get defaultWriter(): Writer {
+    return this.router.fallback;
+  }
+
+  set defaultWriter(writer: Writer) {
+    this.router.fallback = writer;
+  }
+
+  async run(code: string, options: RunOptions = {}): Promise<unknown> {
+    const [source, filename] = this.prepare(code, options);
+    return this.router.using(options.output, async () => {
+      try {
+        return this.execute(source, filename);
+      } catch (error) {
+        if (!needsTopLevelAwait(error)) throw this.toError(error);
+        return await this.executeAsync(source, filename);
+      } finally {
+        this.flush();
+      }
+    });
+  }
+
+  runSync(code: string, options: RunOptions = {}): unknown {
+    const [source, filename] = this.prepare(code, options);
+    return this.router.usingSync(options.output, () => {
+      try {
+        return this.execute(source, filename);
+      } catch (error) {
+        throw this.toError(error);
+      } finally {
+        this.flush();
+      }
+    });
+  }
+
+  writeFile(path: string, data: string | Uint8Array): void {
+    writeFile(this.runtime.FS, path, data);
+  }
+
+  readFile(path: string): Uint8Array {
+    return this.runtime.FS.readFile(resolvePath(path));
+  }
+
+  registerJsModule(name: string, module: object): void {
+    this.runtime.registerJsModule(name, module);
+  }
+
+  private prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {
+    remember(this.sources, filename, code, firstLine);
+    return [atLine(code, firstLine), filename];
+  }
+
+  /** exec() the code under its real filename; return a final expression's value. */
+  private execute(source: string, filename: string): unknown {
+    const { builtins, runtime } = this;
+    const globals = runtime.globals.__dict__;
+    const capturing = captureLastExpression(source);
+    const compiled = capturing && this.tryCompile(capturing, filename);
+    if (!compiled) {
+      builtins.exec(builtins.compile(source, filename, "exec"), globals);
+      return undefined;
+    }
+    builtins.exec(compiled, globals);
+    const value = runtime.PyProxy.toJs(runtime.globals.get(VALUE));
+    runtime.globals.delete(VALUE);
+    return value ?? undefined;
+  }
+
+  private tryCompile(source: string, filename: string): unknown {
+    try {
+      return this.builtins.compile(source, filename, "exec");
+    } catch {
+      return undefined; // not an expression after all: run the code as written
+    }
+  }
+
+  /** Top-level `await` only compiles through runPythonAsync, which calls every file `<stdin>`. */
+  private async executeAsync(source: string, filename: string): Promise<unknown> {
+    try {
+      await this.runtime.runPythonAsync(source);
+      return undefined;
+    } catch (error) {
+      if (isPythonException(error)) {
+        (error as Error).message = (error as Error).message.replaceAll('File "<stdin>"', `File "${filename}"`);
+      }
+      throw this.toError(error);
+    }
+  }
+
+  private toError(error: unknown): PyScriptError {
+    if (isPythonException(error)) return pythonError(error, this.sources);
+    return new PyScriptError("python", `MicroPython stopped: ${reasonOf(error)}`, {
+      hint: "The interpreter itself failed (often: out of memory). Reload the page; if it happens again, raise \"heapsize\" in <py-config>.",
+      cause: error,
+    });
+  }
+
+  private flush(): void {
+    for (const decoder of this.decoders) decoder.flush();
+  }
+}
+
+function needsTopLevelAwait(error: unknown): boolean {
+  const { type, message } = error as { type?: string; message?: string };
+  return type === "SyntaxError" && /'await' outside|async for\/with outside/.test(message ?? "");
+}
+
+/**
+ * Rewrite code so a final expression's value is kept, as Pyodide does:
+ * `x = 1\nx + 1` becomes `x = 1\n__pyscript_value__ = (x + 1\n)`. Line numbers
+ * stay the same. Returns undefined when the last statement is indented or
+ * blank; when it is not an expression, the rewrite simply fails to compile.
+ */
+function captureLastExpression(source: string): string | undefined {
+  const lines = source.trimEnd().split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    if (/^[\s)\]}]/.test(line)) continue; // inside a block or a bracket: look further up
+    return [...lines.slice(0, i), `${VALUE} = (${line}`, ...lines.slice(i + 1), ")"].join("\n");
+  }
+  return undefined;
+}

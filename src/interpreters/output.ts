@@ -1,0 +1,77 @@
+/**
+ * Output plumbing shared by the adapters. Runtimes hand us bytes (one at a
+ * time for MicroPython, in chunks for Pyodide); we turn them into text chunks
+ * and send each to whichever writer the current run asked for, so a
+ * `<py-script>` tag or a REPL terminal gets exactly its own output.
+ */
+import type { Stream, Writer } from "./interpreter.js";
+
+/** Sends output to the writer of the run in progress, or to the default. */
+export class OutputRouter {
+  private current: Writer | undefined;
+
+  constructor(public fallback: Writer, private observe?: Writer) {}
+
+  write(text: string, stream: Stream): void {
+    this.observe?.(text, stream);
+    (this.current ?? this.fallback)(text, stream);
+  }
+
+  /** Run `fn` with its output going to `writer` (if given). */
+  async using<T>(writer: Writer | undefined, fn: () => Promise<T>): Promise<T> {
+    const previous = this.current;
+    if (writer) this.current = writer;
+    try {
+      return await fn();
+    } finally {
+      // Only undo our own change: another run may have taken over meanwhile.
+      if (writer && this.current === writer) this.current = previous;
+    }
+  }
+
+  /** The synchronous twin of {@link using}. */
+  usingSync<T>(writer: Writer | undefined, fn: () => T): T {
+    const previous = this.current;
+    if (writer) this.current = writer;
+    try {
+      return fn();
+    } finally {
+      if (writer && this.current === writer) this.current = previous;
+    }
+  }
+}
+
+/**
+ * Collects bytes of one stream and emits UTF-8 text at each newline, or when
+ * flushed (end of a run, before an input prompt, or at the next microtask),
+ * so `print("a", end="")` shows without waiting for a newline.
+ */
+export class ByteDecoder {
+  private bytes: number[] = [];
+  private decoder = new TextDecoder();
+  private scheduled = false;
+
+  constructor(private emit: (text: string) => void) {}
+
+  push(byte: number): void {
+    this.bytes.push(byte);
+    if (byte === 10) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  pushAll(chunk: Uint8Array): void {
+    const text = this.decoder.decode(chunk, { stream: true });
+    if (text) this.emit(text);
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    if (this.bytes.length === 0) return;
+    const text = this.decoder.decode(new Uint8Array(this.bytes), { stream: true });
+    this.bytes = [];
+    if (text) this.emit(text);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Pyodide (CPython compiled to WebAssembly) behind the Interpreter interface,
+ * wrapping `loadPyodide()` from the `pyodide` npm package, served from our
+ * own build output (`indexURL`), never from a CDN. What this adapter smooths over:
+ * - output: we take raw chunks (`setStdout({write})`), so a prompt without a
+ *   newline shows at once instead of waiting for the next line;
+ * - tracebacks: its internal `_pyodide/_base.py` frames are dropped;
+ * - results: a final expression's value comes back converted to plain JS;
+ * - the working folder: `/home/pyscript`, as for every interpreter.
+ */
+import { ByteDecoder, OutputRouter } from "./output.js";
+import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
+import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import { HOME } from "./interpreter.js";
+import { PyScriptError, reasonOf } from "../errors.js";
+
+/** The part of Pyodide's JS API we use. */
+interface PyodideRuntime {
+  FS: EmscriptenFS;
+  version: string;
+  runPython(code: string, options: { filename: string }): unknown;
+  runPythonAsync(code: string, options: { filename: string }): Promise<unknown>;
+  registerJsModule(name: string, module: object): void;
+  setStdout(options: { write(buffer: Uint8Array): number; isatty?: boolean }): void;
+  setStderr(options: { write(buffer: Uint8Array): number; isatty?: boolean }): void;
+}
+
+type LoadPyodide = (options: { indexURL: string; env: Record<string, string> }) => Promise<PyodideRuntime>;
+
+/** The adapter the registry hands to the kernel. */
+export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
+  let loadPyodide: LoadPyodide | undefined;
+  return {
+    info,
+    async load(baseURL) {
+      ({ loadPyodide } = await import(/* @vite-ignore */ `${baseURL}pyodide.mjs`));
+    },
+    async start({ baseURL, defaultWriter, observe }: StartOptions) {
+      const runtime = await loadPyodide!({ indexURL: baseURL, env: { HOME, PYTHONUNBUFFERED: "1" } }); // output shows as printed, like `python -u`
+      const router = new OutputRouter(defaultWriter, observe);
+      const stdout = new ByteDecoder((text) => router.write(text, "stdout"));
+      const stderr = new ByteDecoder((text) => router.write(text, "stderr"));
+      runtime.setStdout({ write: (buffer) => (stdout.pushAll(buffer), buffer.length) });
+      runtime.setStderr({ write: (buffer) => (stderr.pushAll(buffer), buffer.length) });
+      return new Pyodide(info, runtime, router);
+    },
+  };
+}
+
+class Pyodide implements Interpreter {
+  readonly version: string;
+  private sources: Sources = new Map();
+
+  constructor(
+    readonly info: InterpreterInfo,
+    readonly runtime: PyodideRuntime,
+    private router: OutputRouter,
+  ) {
+    enterHome(runtime.FS);
+    this.version = String(runtime.runPython("import sys; sys.version", { filename: "<init>" }));
+  }
+
+  get defaultWriter(): Writer {
+    return this.router.fallback;
+  }
+
+  set defaultWriter(writer: Writer) {
+    this.router.fallback = writer;
+  }
+
+  async run(code: string, options: RunOptions = {}): Promise<unknown> {
+    const [source, filename] = this.prepare(code, options);
+    return this.router.using(options.output, async () => {
+      try {
+        return toJs(await this.runtime.runPythonAsync(source, { filename }));
+      } catch (error) {
+        throw this.toError(error);
+      }
+    });
+  }
+
+  runSync(code: string, options: RunOptions = {}): unknown {
+    const [source, filename] = this.prepare(code, options);
+    return this.router.usingSync(options.output, () => {
+      try {
+        return toJs(this.runtime.runPython(source, { filename }));
+      } catch (error) {
+        throw this.toError(error);
+      }
+    });
+  }
+
+  writeFile(path: string, data: string | Uint8Array): void {
+    writeFile(this.runtime.FS, path, data);
+  }
+
+  readFile(path: string): Uint8Array {
+    return this.runtime.FS.readFile(resolvePath(path));
+  }
+
+  registerJsModule(name: string, module: object): void {
+    this.runtime.registerJsModule(name, module);
+  }
+
+  private prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {
+    remember(this.sources, filename, code, firstLine);
+    return [atLine(code, firstLine), filename];
+  }
+
+  private toError(error: unknown): PyScriptError {
+    if (isPythonException(error)) return pythonError(error, this.sources);
+    return new PyScriptError("python", `Pyodide stopped: ${reasonOf(error)}`, {
+      hint: "The interpreter itself failed (often: out of memory). Reload the page.",
+      cause: error,
+    });
+  }
+}
+
+/** A returned PyProxy becomes plain JS (lists → arrays, dicts → objects) where it can. */
+function toJs(value: unknown): unknown {
+  const proxy = value as { toJs?: (options: object) => unknown; destroy?: () => void } | undefined;
+  if (typeof proxy?.toJs !== "function") return value;
+  const converted = proxy.toJs({ dict_converter: Object.fromEntries });
+  if (converted !== value) proxy.destroy?.();
+  return converted;
+}

@@ -1,0 +1,104 @@
+/**
+ * Plugins are plain objects with a `name` and any of three hooks. Each
+ * registered plugin follows the kernel through its stages as a chain of
+ * promises: configure once the config is read, start once the interpreter's
+ * code has arrived, onInterpreterReady once it runs. A plugin registered late
+ * simply finds those promises already resolved and runs its hooks at once.
+ * A hook that throws is reported with the plugin's name; that plugin's later
+ * hooks are skipped and every other plugin goes on.
+ */
+import type { Config } from "./config.js";
+import { PyScriptError, reasonOf } from "./errors.js";
+import { dispatch } from "./events.js";
+import type { Interpreter } from "./interpreters/interpreter.js";
+import { report } from "./report.js";
+
+/**
+ * A plugin. Only `configure` may change the config.
+ *
+ * @example
+ * PyScript.registerPlugin({
+ *   name: "hello",
+ *   onInterpreterReady(config, interpreter) { interpreter.runSync("print('hi')"); },
+ * });
+ */
+export interface Plugin {
+  /** Shown in logs and error messages. */
+  name: string;
+  /** Called once the config is read; may change it (e.g. add files). */
+  configure?(config: Config): void | Promise<void>;
+  /** Called once the interpreter's code has downloaded: define elements, start fetches. */
+  start?(config: Config): void | Promise<void>;
+  /** Called once the interpreter can run code. */
+  onInterpreterReady?(config: Config, interpreter: Interpreter): void | Promise<void>;
+}
+
+/** The kernel's stages, as promises the plugin chains wait on. */
+export interface Stages {
+  configured: Promise<Config>;
+  loaded: Promise<void>;
+  ready: Promise<Interpreter>;
+}
+
+/** Keeps the registered plugins and walks each through the stages. */
+export class PluginRegistry {
+  readonly plugins: Plugin[] = [];
+  private configuring: Promise<unknown>[] = [];
+  private readying: Promise<unknown>[] = [];
+
+  constructor(private stages: Stages) {}
+
+  /** Register a plugin; its hooks run as the kernel reaches each stage. */
+  register(plugin: Plugin): void {
+    if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string" || !plugin.name) {
+      report(new PyScriptError("plugin-hook", `registerPlugin() was given ${JSON.stringify(plugin) ?? String(plugin)}, which is not a plugin.`, {
+        hint: 'Pass an object with a "name" string and any of configure(config), start(config), onInterpreterReady(config, interpreter).',
+      }));
+      return;
+    }
+    this.plugins.push(plugin);
+    const configured = this.configure(plugin);
+    this.configuring.push(configured);
+    this.readying.push(configured.then(async (ok) => ok && (await this.startAndReady(plugin))));
+  }
+
+  /** Resolves when every plugin registered so far has been configured. */
+  allConfigured(): Promise<unknown> {
+    return Promise.all(this.configuring);
+  }
+
+  /** Resolves when every plugin registered so far has run onInterpreterReady. */
+  allReady(): Promise<unknown> {
+    return Promise.all(this.readying);
+  }
+
+  private async configure(plugin: Plugin): Promise<boolean> {
+    const config = await this.stages.configured;
+    if (!(await call(plugin, "configure", () => plugin.configure?.(config)))) return false;
+    dispatch("py-plugin-registered", { config, plugin });
+    return true;
+  }
+
+  private async startAndReady(plugin: Plugin): Promise<void> {
+    const config = await this.stages.configured;
+    await this.stages.loaded;
+    if (!(await call(plugin, "start", () => plugin.start?.(config)))) return;
+    dispatch("py-plugin-started", { config, plugin });
+    const interpreter = await this.stages.ready;
+    await call(plugin, "onInterpreterReady", () => plugin.onInterpreterReady?.(config, interpreter));
+  }
+}
+
+/** Run one hook; report it by name if it throws. Resolves to "it worked". */
+async function call(plugin: Plugin, hook: string, run: () => unknown): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    report(new PyScriptError("plugin-hook", `Plugin "${plugin.name}" failed in ${hook}(): ${reasonOf(error)}`, {
+      hint: `This is a bug in the "${plugin.name}" plugin, or in how it is configured; its later hooks are skipped and the rest of the page goes on.`,
+      cause: error,
+    }));
+    return false;
+  }
+}

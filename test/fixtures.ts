@@ -1,0 +1,94 @@
+/**
+ * Shared test fixtures. Every test gets:
+ * - `interpreter`: the interpreter its project runs (test/both/ runs under each);
+ * - `py`: helpers to open a page with that interpreter and wait for it to settle;
+ * - and two checks after it ends: no uncaught exception reached the page,
+ *   and no request left the page's origin (we self-host everything).
+ */
+import { test as base, expect, type Page, type Locator } from "@playwright/test";
+
+export { expect };
+
+const EVENTS = ["py-configured", "py-plugin-registered", "py-file-fetched", "py-interpreter-loaded", "py-plugin-started",
+  "py-interpreter-ready", "py-files-loaded", "py-finished-setup", "py-error", "py-progress", "py-print"];
+
+/** An HTML page around `body`, loading pyscript.js last, as authors write it. */
+export function pageHTML(body: string, head = ""): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}</head><body>\n${body}\n<script type="module" src="/pyscript.js"></script>\n</body></html>\n`;
+}
+
+export interface OpenOptions {
+  /** Extra HTML for <head>. */
+  head?: string;
+  /** Extra query string, e.g. "debug=1". */
+  query?: string;
+  /** "settled" (default): until setup ends and every <py-script> ran; "none": just load. */
+  wait?: "settled" | "none";
+  /** Pass `?interpreter=` for this test's interpreter (default: true). */
+  chooseInterpreter?: boolean;
+}
+
+export class Py {
+  constructor(readonly page: Page, readonly interpreter: string) {}
+
+  /** Serve `body` (wrapped by {@link pageHTML}) as a page under /test/ and open it. */
+  async open(body: string, options: OpenOptions = {}): Promise<void> {
+    const name = `generated-${Math.random().toString(36).slice(2)}.html`;
+    await this.page.route((url) => url.pathname === `/test/${name}`, (route) => route.fulfill({ body: pageHTML(body, options.head), contentType: "text/html" }));
+    await this.goto(`/test/${name}`, options);
+  }
+
+  /** Open a page by path with this test's interpreter. */
+  async goto(path: string, options: OpenOptions = {}): Promise<void> {
+    const params = new URLSearchParams(options.query ?? "");
+    if (options.chooseInterpreter !== false) params.set("interpreter", this.interpreter);
+    await this.page.goto(`${path}${path.includes("?") ? "&" : "?"}${params}`);
+    if (options.wait !== "none") await this.settled();
+  }
+
+  /** Wait until setup finished (or failed) and every <py-script> has run. */
+  async settled(): Promise<"ready" | "failed"> {
+    await this.page.waitForFunction(() => "PyScript" in window);
+    const outcome = await this.page.evaluate(() => window.PyScript.ready.then(() => "ready" as const, () => "failed" as const));
+    if (outcome === "ready") {
+      await this.page.waitForFunction(() => [...document.querySelectorAll("py-script")]
+        .every((tag) => ["done", "error"].includes(tag.getAttribute("data-py-state") ?? "")));
+    }
+    return outcome;
+  }
+
+  /** The text a <py-script> (or any element) printed. */
+  output(selector: string): Locator {
+    return this.page.locator(`${selector} .py-output`);
+  }
+
+  /** Error boxes, optionally those with a given code. */
+  errors(code?: string): Locator {
+    return this.page.locator(code ? `.py-error:not(.py-warning)[data-code="${code}"]` : ".py-error:not(.py-warning)");
+  }
+
+  /** Names of the lifecycle events seen so far, in order. */
+  events(): Promise<string[]> {
+    return this.page.evaluate(() => (window as any).__events.map((e: { name: string }) => e.name));
+  }
+}
+
+export const test = base.extend<{ interpreter: string; py: Py }>({
+  interpreter: ["micropython", { option: true }],
+  py: async ({ page, interpreter, baseURL }, use) => {
+    const uncaught: string[] = [];
+    const foreign: string[] = [];
+    page.on("pageerror", (error) => uncaught.push(error.message));
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!/^(data|blob):/.test(url) && new URL(url).origin !== new URL(baseURL!).origin) foreign.push(url);
+    });
+    await page.addInitScript((names) => {
+      (window as any).__events = [];
+      for (const name of names) document.addEventListener(name, (e) => (window as any).__events.push({ name, detail: (e as CustomEvent).detail }));
+    }, EVENTS);
+    await use(new Py(page, interpreter));
+    expect(uncaught, "uncaught exceptions on the page").toEqual([]);
+    expect(foreign, "requests that left the page's origin").toEqual([]);
+  },
+});
