@@ -11,6 +11,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
+  retries: process.env.CI ? 1 : 0, // CI machines are shared and noisy; a retry is reported, not hidden
   workers: 2,
   reporter: [["list"], ["json", { outputFile: "test-results/results.json" }]],
   webServer: [

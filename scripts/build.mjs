@@ -78,6 +78,8 @@ const options = {
   target: "es2022",
   minify: true,
   sourcemap: "linked",
+  charset: "utf8", // keep 🐍 and … as they are: smaller than \u escapes
+  legalComments: "none",
   define,
   logLevel: "warning",
 };

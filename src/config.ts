@@ -4,7 +4,7 @@
  * what is wrong, where, and how to fix it. A bad key falls back to its
  * default (and is reported); keys we don't know are kept for plugins.
  */
-import { PyScriptError, reasonOf } from "./errors.js";
+import { inlineMarkupError, PyScriptError, reasonOf } from "./errors.js";
 import { download } from "./download.js";
 import { importAsset } from "./assets.js";
 import type { InterpreterInfo } from "./interpreters/interpreter.js";
@@ -73,6 +73,7 @@ export async function readConfig(
 
 async function parseTag(tag: Element): Promise<Record<string, unknown>> {
   const src = tag.getAttribute("src");
+  if (!src && tag.firstElementChild) throw inlineMarkupError(tag);
   const text = src ? await (await download(src, "config-fetch", "the <py-config> file")).text() : tag.textContent ?? "";
   const where = src ? `<py-config src="${src}">` : "<py-config>";
   const type = tag.getAttribute("type") ?? (src?.endsWith(".toml") ? "toml" : undefined) ?? detectType(text);

@@ -15,7 +15,7 @@ export type ErrorCode =
   | "file-fetch" // a file from config.files could not be downloaded
   | "file-write" // a file could not be written to the interpreter's filesystem
   | "script-fetch" // <py-script src=…> could not be downloaded
-  | "script-markup" // inline code held "<" that the browser parsed as HTML tags
+  | "inline-markup" // inline code or config held "<" that the browser parsed as HTML tags
   | "interpreter-load" // the interpreter's files could not be downloaded
   | "interpreter-start" // the interpreter downloaded but failed to start
   | "plugin-hook" // a plugin's configure/start/onInterpreterReady threw
@@ -48,7 +48,7 @@ export class PyScriptError extends Error {
   readonly code: ErrorCode;
   readonly hint: string;
   readonly pythonType: string | undefined;
-  readonly traceback: string | undefined;
+  traceback: string | undefined;
   /** Where the error happened on the page (not serialisable: a DOM node). */
   element: Element | undefined;
 
@@ -74,6 +74,15 @@ export class PyScriptError extends Error {
     const hint = this.hint ? `\nHow to fix: ${this.hint}` : "";
     return `[${this.code}] ${this.message}${hint}`;
   }
+}
+
+/** The browser turned part of an inline tag's text into HTML elements: the text is no longer what was written. */
+export function inlineMarkupError(tag: Element): PyScriptError {
+  const found = tag.firstElementChild!.localName;
+  return new PyScriptError("inline-markup", `The text of this <${tag.localName}> contains <${found}…>, which the browser read as an HTML tag and removed from the text.`, {
+    hint: `Inside <${tag.localName}> write &lt; for every < (e.g. "&lt;b>hi&lt;/b>"), or move the text into a file and use src=.`,
+    element: tag.localName === "py-script" ? tag : undefined,
+  });
 }
 
 /** Turn anything thrown into a readable one-line reason. */

@@ -27,7 +27,7 @@ import { dispatch, type PyScriptEventDetails, type PyScriptEventName } from "./e
 import { downloadBytes } from "./download.js";
 import { availableInterpreters, getAdapter } from "./interpreters/index.js";
 import type { Interpreter, InterpreterAdapter, Writer } from "./interpreters/interpreter.js";
-import { trackDownloads, type DownloadTracker } from "./interpreters/downloads.js";
+import { preload, startDownloads, type Downloads, type FailedDownload } from "./interpreters/downloads.js";
 import { PluginRegistry } from "./plugin.js";
 import { pyScriptPlugin } from "./plugins/py-script.js";
 import { asPyScriptError, report } from "./report.js";
@@ -52,10 +52,10 @@ export interface Kernel {
   start(): Promise<void>;
 }
 
-/** An interpreter whose code has downloaded, with the tracker of its downloads. */
+/** An interpreter whose code has downloaded, with its downloads still under way. */
 interface LoadedInterpreter {
   adapter: InterpreterAdapter;
-  tracker: DownloadTracker;
+  downloads: Downloads;
   baseURL: string;
 }
 
@@ -132,14 +132,16 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     const info = availableInterpreters()[config.interpreter]!;
     const folder = config.interpreterURL ? new URL(config.interpreterURL, document.baseURI).href : assetURL(`${info.name}/`);
     const baseURL = folder.replace(/\/?$/, "/");
-    const tracker = trackDownloads(info, baseURL, (progress) => dispatch("py-progress", progress));
+    // Everything the interpreter will ask for starts downloading now, in parallel.
+    preload(assetURL(`adapters/${info.name}.js`));
+    const downloads = startDownloads(info, baseURL, (progress) => dispatch("py-progress", progress));
     try {
       const adapter = await getAdapter(info.name);
       await adapter.load(baseURL);
       announce("py-interpreter-loaded", info.name);
-      return { adapter, tracker, baseURL };
+      return { adapter, downloads, baseURL };
     } catch (error) {
-      tracker.stop();
+      downloads.stop();
       throw new PyScriptError("interpreter-load", `Could not download ${info.label} from ${baseURL}: ${reasonOf(error)}`, {
         hint: `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
         cause: error,
@@ -147,17 +149,18 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     }
   }
 
-  async function startInterpreter({ adapter, tracker, baseURL }: LoadedInterpreter, config: Config): Promise<Interpreter> {
+  async function startInterpreter({ adapter, downloads, baseURL }: LoadedInterpreter, config: Config): Promise<Interpreter> {
     const { info } = adapter;
     const options = Object.fromEntries(Object.keys(info.options).filter((key) => key in config).map((key) => [key, config[key]]));
     try {
-      const interpreter = await adapter.start({ baseURL, options, defaultWriter: printToConsole, observe: announcePrint });
+      const starting = adapter.start({ baseURL, options, defaultWriter: printToConsole, observe: announcePrint });
+      const interpreter = await Promise.race([starting, downloads.failed]);
       dispatch("py-progress", { interpreter: info.name, stage: "ready", loaded: 1, total: 1, file: "" });
       return interpreter;
     } catch (error) {
-      const missing = tracker.failures[0];
+      const missing = (error as FailedDownload).url ? (error as FailedDownload) : undefined;
       throw new PyScriptError(missing ? "interpreter-load" : "interpreter-start", missing
-        ? `Could not download ${missing.url} (the server answered ${missing.status}), so ${info.label} can't start.`
+        ? `Could not download ${missing.url} (${missing.reason}), so ${info.label} can't start.`
         : `${info.label} failed to start: ${reasonOf(error)}`, {
         hint: missing
           ? `Serve the whole build folder, including every file of ${info.name}/, or fix "interpreterURL" in <py-config>.`
@@ -165,7 +168,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
         cause: error,
       });
     } finally {
-      tracker.stop();
+      downloads.stop();
     }
   }
 

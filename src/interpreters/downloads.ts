@@ -1,27 +1,45 @@
 /**
- * Real download progress for an interpreter's files, without changing the
- * runtimes. While an interpreter loads, fetches of files in its folder pass
- * through a byte counter (the response still streams, so WebAssembly still
- * compiles while it downloads), WebAssembly compiles are counted, and module
- * scripts (which don't use fetch) are counted when they finish. Everything is
- * put back as it was when loading ends. Failed responses are remembered so
- * an error can name the exact file that is missing.
+ * Downloads an interpreter's files as early as possible, and reports real
+ * progress, without changing the runtimes.
+ *
+ * As soon as the config names the interpreter, every one of its files starts
+ * downloading in parallel, and each WebAssembly file starts compiling while
+ * it downloads. A runtime's own loader would fetch them one after another
+ * (its JS first, then the wasm) and compile only when it gets there; instead
+ * its `fetch()` of a wasm file gets a placeholder, and its
+ * `WebAssembly.instantiateStreaming()` gets our already compiled module.
+ *
+ * While loading, fetches of the interpreter's files pass through a byte
+ * counter (the response still streams), and module scripts (which don't use
+ * fetch) are counted when they finish. Everything is put back as it was by
+ * `stop()`. A failed download of one of the interpreter's own files rejects
+ * `failed` at once: some runtimes (Pyodide) would otherwise wait forever.
  */
 import type { Progress } from "../events.js";
 import type { InterpreterInfo } from "./interpreter.js";
 
-/** What a tracker saw go wrong, and how to stop tracking. */
-export interface DownloadTracker {
-  /** Files in the interpreter's folder that answered with an HTTP error. */
-  failures: { url: string; status: number }[];
+/** A file of the interpreter's own that could not be downloaded. */
+export interface FailedDownload {
+  url: string;
+  /** What went wrong, e.g. "the server answered 404". */
+  reason: string;
+}
+
+/** Downloads under way; `failed` rejects with a {@link FailedDownload}. */
+export interface Downloads {
+  failed: Promise<never>;
   stop(): void;
 }
 
-/** Track the downloads of `info`'s files from `baseURL` until `stop()`. */
-export function trackDownloads(info: InterpreterInfo, baseURL: string, onProgress: (progress: Progress) => void): DownloadTracker {
+/** Start downloading `info`'s files from `baseURL`; report progress until `stop()`. */
+export function startDownloads(info: InterpreterInfo, baseURL: string, onProgress: (progress: Progress) => void): Downloads {
   const expected = Object.values(info.files).reduce((sum, size) => sum + size, 0);
   const counted = new Set<string>();
-  const failures: DownloadTracker["failures"] = [];
+  const compiled = new Map<string, Promise<WebAssembly.Module>>();
+  const placeholders = new WeakMap<Response, string>();
+  let fail!: (failure: FailedDownload) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {}); // only matters to whoever races against it
   let loaded = 0;
   let compiling = 0;
 
@@ -37,12 +55,18 @@ export function trackDownloads(info: InterpreterInfo, baseURL: string, onProgres
   };
 
   const { fetch: originalFetch } = globalThis;
-  const countingFetch: typeof fetch = async (input, init) => {
-    const response = await originalFetch(input, init);
-    const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
-    if (!url.startsWith(baseURL)) return response;
-    const file = url.slice(baseURL.length);
-    if (!response.ok) failures.push({ url, status: response.status });
+  const originalInstantiate = WebAssembly.instantiateStreaming;
+
+  /** Fetch one of the interpreter's files, counting its bytes as they stream in. */
+  async function fetchCounted(url: string, file: string, init?: RequestInit): Promise<Response> {
+    let response: Response;
+    try {
+      response = await originalFetch(url, init);
+    } catch (error) {
+      fail({ url, reason: `the download failed (${(error as Error).message})` });
+      throw error;
+    }
+    if (!response.ok) fail({ url, reason: `the server answered ${response.status}` });
     if (!response.ok || !response.body) return response;
     counted.add(file);
     const counter = new TransformStream<Uint8Array, Uint8Array>({
@@ -53,36 +77,77 @@ export function trackDownloads(info: InterpreterInfo, baseURL: string, onProgres
     });
     const { status, statusText, headers } = response;
     return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
-  };
-  globalThis.fetch = countingFetch;
+  }
 
-  const originalCompile = WebAssembly.instantiateStreaming;
-  const countingCompile: typeof originalCompile = async (source, imports) => {
+  /** Compile while downloading; if the server's MIME type forbids that, compile the bytes. */
+  async function precompile(url: string, file: string): Promise<WebAssembly.Module> {
     compiling++;
     try {
-      return await originalCompile(source, imports);
+      return await WebAssembly.compileStreaming(fetchCounted(url, file)).catch(async () =>
+        WebAssembly.compile(await (await originalFetch(url)).arrayBuffer()));
     } finally {
       compiling--;
-      emit("");
+      emit(file);
     }
+  }
+
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
+    const file = url.startsWith(baseURL) ? url.slice(baseURL.length) : "";
+    if (compiled.has(url)) {
+      // Already compiling: the runtime gets a stand-in, and our module below.
+      const placeholder = new Response(null, { headers: { "Content-Type": "application/wasm" } });
+      placeholders.set(placeholder, url);
+      return placeholder;
+    }
+    return file in info.files ? fetchCounted(url, file, init) : originalFetch(input, init);
   };
-  WebAssembly.instantiateStreaming = countingCompile;
+
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    const url = placeholders.get(response);
+    if (!url) return originalInstantiate(response, imports);
+    const module = await compiled.get(url)!;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
 
   // Module scripts (`import()`) bypass fetch: count each one when it completes.
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
       const file = entry.name.startsWith(baseURL) ? entry.name.slice(baseURL.length) : "";
-      if (file && entry.initiatorType !== "fetch" && !counted.has(file)) count(file, entry.decodedBodySize);
+      if (file in info.files && entry.initiatorType !== "fetch" && !counted.has(file)) count(file, entry.decodedBodySize);
     }
   });
   observer.observe({ type: "resource" });
 
+  for (const file of Object.keys(info.files)) {
+    const url = baseURL + file;
+    if (file.endsWith(".wasm")) {
+      compiled.set(url, precompile(url, file));
+      compiled.get(url)!.catch(() => {}); // a failure is reported through `failed`
+    } else {
+      preload(url);
+    }
+  }
+
   return {
-    failures,
+    failed,
     stop() {
-      if (globalThis.fetch === countingFetch) globalThis.fetch = originalFetch;
-      if (WebAssembly.instantiateStreaming === countingCompile) WebAssembly.instantiateStreaming = originalCompile;
+      globalThis.fetch = originalFetch;
+      WebAssembly.instantiateStreaming = originalInstantiate;
       observer.disconnect();
     },
   };
+}
+
+/**
+ * Start downloading `url` now, so the runtime's later `import()` or `fetch()`
+ * of it finds it ready: module scripts as modules, anything else as a fetch.
+ */
+export function preload(url: string): void {
+  const link = document.createElement("link");
+  if (/\.m?js$/.test(url)) link.rel = "modulepreload";
+  else Object.assign(link, { rel: "preload", as: "fetch", crossOrigin: "anonymous" });
+  link.href = url;
+  document.head.append(link);
 }

@@ -35,6 +35,8 @@ export interface RunOptions {
   firstLine?: number;
   /** Where this run's output goes, instead of the default writer. */
   output?: Writer;
+  /** Return a final expression's value (default: true). Saves MicroPython a compile when false. */
+  value?: boolean;
 }
 
 /** What every adapter offers once started. */

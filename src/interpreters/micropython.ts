@@ -88,7 +88,7 @@ class MicroPython implements Interpreter {
     const [source, filename] = this.prepare(code, options);
     return this.router.using(options.output, async () => {
       try {
-        return this.execute(source, filename);
+        return this.execute(source, filename, options.value ?? true);
       } catch (error) {
         if (!needsTopLevelAwait(error)) throw this.toError(error);
         return await this.executeAsync(source, filename);
@@ -102,7 +102,7 @@ class MicroPython implements Interpreter {
     const [source, filename] = this.prepare(code, options);
     return this.router.usingSync(options.output, () => {
       try {
-        return this.execute(source, filename);
+        return this.execute(source, filename, options.value ?? true);
       } catch (error) {
         throw this.toError(error);
       } finally {
@@ -129,10 +129,10 @@ class MicroPython implements Interpreter {
   }
 
   /** exec() the code under its real filename; return a final expression's value. */
-  private execute(source: string, filename: string): unknown {
+  private execute(source: string, filename: string, wantValue: boolean): unknown {
     const { builtins, runtime } = this;
     const globals = runtime.globals.__dict__;
-    const capturing = captureLastExpression(source);
+    const capturing = wantValue && captureLastExpression(source);
     const compiled = capturing && this.tryCompile(capturing, filename);
     if (!compiled) {
       builtins.exec(builtins.compile(source, filename, "exec"), globals);

@@ -117,11 +117,24 @@ class Pyodide implements Interpreter {
   }
 }
 
-/** A returned PyProxy becomes plain JS (lists → arrays, dicts → objects) where it can. */
+/**
+ * A returned PyProxy becomes plain JS (lists → arrays, dicts → objects) where
+ * it can. A None inside becomes null, as MicroPython gives it.
+ */
 function toJs(value: unknown): unknown {
   const proxy = value as { toJs?: (options: object) => unknown; destroy?: () => void } | undefined;
   if (typeof proxy?.toJs !== "function") return value;
   const converted = proxy.toJs({ dict_converter: Object.fromEntries });
-  if (converted !== value) proxy.destroy?.();
-  return converted;
+  if (converted === value) return value;
+  proxy.destroy?.();
+  return noneAsNull(converted);
+}
+
+function noneAsNull(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(noneAsNull);
+  if (value?.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, noneAsNull(item)]));
+  }
+  return value;
 }

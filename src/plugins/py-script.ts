@@ -6,18 +6,17 @@
  * tag (or `output="element-id"`). A failing script shows its traceback at
  * its tag, and the next script runs anyway.
  */
-import { PyScriptError } from "../errors.js";
+import { inlineMarkupError, PyScriptError } from "../errors.js";
 import type { Interpreter, Writer } from "../interpreters/interpreter.js";
 import type { Plugin } from "../plugin.js";
 import { asPyScriptError, report } from "../report.js";
 import { download } from "../download.js";
-import { pageFileName, sourceLines } from "./page-source.js";
+import { PageLines } from "./page-source.js";
 
-/** A script's code and where it came from, for tracebacks. */
+/** A script's code and the file name its tracebacks show. */
 interface Source {
   code: string;
   filename: string;
-  firstLine: number;
 }
 
 /** Create the `<py-script>` plugin for the tags under `root`. */
@@ -32,29 +31,29 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
   // Scripts run one at a time, in the order they were claimed.
   let queue: Promise<unknown> = finished;
 
-  function claim(tag: Element, lines: Promise<Map<Element, number>>): void {
+  let pageLines: PageLines;
+
+  function claim(tag: Element): void {
     if (claimed.has(tag)) return;
     claimed.add(tag);
     tag.setAttribute("data-py-state", "pending");
-    const source = readSource(tag, lines);
+    const source = readSource(tag, pageLines);
     source.catch(() => {}); // a failed download is reported when the script's turn comes
-    queue = queue.then(() => runScript(tag, source, interpreter!));
+    queue = queue.then(() => runScript(tag, source, interpreter!, pageLines));
   }
 
   function claimAll(): void {
     const tags = [...root.querySelectorAll("py-script")];
-    const hasInline = tags.some((tag) => !tag.hasAttribute("src"));
-    const lines = hasInline ? sourceLines(tags) : Promise.resolve(new Map<Element, number>());
-    for (const tag of tags) claim(tag, lines);
+    pageLines = new PageLines(tags);
+    for (const tag of tags) claim(tag);
   }
 
   function watchForNewTags(): void {
-    const none = Promise.resolve(new Map<Element, number>());
     new MutationObserver((mutations) => {
       for (const node of mutations.flatMap((m) => [...m.addedNodes])) {
         if (!(node instanceof Element)) continue;
-        if (node.localName === "py-script") claim(node, none);
-        for (const tag of node.querySelectorAll("py-script")) claim(tag, none);
+        if (node.localName === "py-script") claim(node);
+        for (const tag of node.querySelectorAll("py-script")) claim(tag);
       }
     }).observe(root instanceof Document ? root.documentElement : (root as Node), { childList: true, subtree: true });
   }
@@ -72,41 +71,34 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
 }
 
 /** Inline code is read now (and removed from view); `src=` starts downloading. */
-function readSource(tag: Element, lines: Promise<Map<Element, number>>): Promise<Source> {
+function readSource(tag: Element, pageLines: PageLines): Promise<Source> {
   const src = tag.getAttribute("src");
   if (src) {
     return download(src, "script-fetch", "the <py-script> source").then(async (response) => ({
       code: await response.text(),
       filename: src.replace(/^\.\//, ""),
-      firstLine: 1,
     }));
   }
-  const markup = tag.firstElementChild?.localName;
+  const markup = tag.firstElementChild && inlineMarkupError(tag);
   const code = dedent(tag.textContent ?? "");
   tag.textContent = ""; // the tag now shows the script's output, not its source
-  if (markup) return Promise.reject(markupError(markup));
-  return lines.then((found) => ({ code, filename: found.has(tag) ? pageFileName() : "<py-script>", firstLine: found.get(tag) ?? 1 }));
+  if (markup) return Promise.reject(markup);
+  return Promise.resolve({ code, filename: pageLines.nameFor(tag) });
 }
 
-async function runScript(tag: Element, source: Promise<Source>, interpreter: Interpreter): Promise<void> {
+async function runScript(tag: Element, source: Promise<Source>, interpreter: Interpreter, pageLines: PageLines): Promise<void> {
   try {
-    const { code, filename, firstLine } = await source;
+    const { code, filename } = await source;
     tag.setAttribute("data-py-state", "running");
-    await interpreter.run(code, { filename, firstLine, output: writerFor(outputTarget(tag)) });
+    await interpreter.run(code, { filename, output: writerFor(outputTarget(tag)), value: false });
     tag.setAttribute("data-py-state", "done");
   } catch (thrown) {
     const error = asPyScriptError(thrown, (reason) => new PyScriptError("python", reason));
     error.element = tag;
+    if (error.traceback) error.traceback = await pageLines.rewrite(error.traceback);
     report(error);
     tag.setAttribute("data-py-state", "error");
   }
-}
-
-/** The browser turned part of the code into HTML elements: the code is no longer what was written. */
-function markupError(element: string): PyScriptError {
-  return new PyScriptError("script-markup", `This script's code contains <${element}…>, which the browser read as an HTML tag and removed from the code.`, {
-    hint: "In inline code write &lt; for every < (e.g. print(\"&lt;b>hi&lt;/b>\")), or move the code into a file and use <py-script src=\"file.py\">.",
-  });
 }
 
 /** Where a tag's output goes: itself, or the element named by `output=`. */
@@ -129,14 +121,10 @@ function writerFor(target: Element): Writer {
       pre.className = "py-output";
       target.append(pre);
     }
-    if (stream === "stdout") {
-      pre.append(text);
-      return;
-    }
-    const span = document.createElement("span");
-    span.className = "py-stderr";
-    span.textContent = text;
-    pre.append(span);
+    const last = pre.lastChild;
+    if (stream === "stdout") pre.append(text);
+    else if (last instanceof HTMLSpanElement) last.append(text); // more of the same stderr text
+    else pre.append(Object.assign(document.createElement("span"), { className: "py-stderr", textContent: text }));
   };
 }
 

@@ -141,7 +141,7 @@ test("indented inline code is dedented, and HTML entities decoded", async ({ py 
 
 test("a < in inline code that the browser parsed as a tag is a clear error, not silently changed code", async ({ py }) => {
   await py.open(`<py-script id="bad">print("<b>bold</b>")</py-script><py-script id="next">print("next")</py-script>`);
-  const box = py.errors("script-markup");
+  const box = py.errors("inline-markup");
   await expect(box).toContainText("<b…>");
   await expect(box).toContainText("&lt;");
   await expect(py.page.locator("#bad .py-output")).toHaveCount(0);
