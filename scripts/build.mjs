@@ -67,6 +67,8 @@ const ENTRIES = [
   { in: "src/interpreters/micropython.ts", out: "adapters/micropython" },
   { in: "src/interpreters/pyodide.ts", out: "adapters/pyodide" },
   { in: "src/toml.ts", out: "toml" },
+  { in: "src/plugins/page-source.ts", out: "page-source" },
+  { in: "src/splash-view.ts", out: "splash" },
 ];
 
 const options = {

@@ -129,45 +129,29 @@ function lineAndColumn(text: string, position: number): string {
 /** Overlay what the page wrote on the defaults, checking each known key. */
 function mergeConfig(written: Record<string, unknown>, errors: PyScriptError[]): Config {
   const config: Config = { ...DEFAULT_CONFIG, files: {}, ...written };
-  for (const [key, check] of Object.entries(CHECKS)) {
-    if (!(key in written)) continue;
-    const problem = check(written[key]);
-    if (!problem) continue;
-    errors.push(new PyScriptError("config-value", `<py-config> "${key}" ${problem}, but it is ${describe(written[key])}.`, {
-      hint: `${HOW_TO[key]} Using the default (${JSON.stringify(DEFAULT_CONFIG[key])}) meanwhile.`,
+  for (const [key, [isValid, expected, example]] of Object.entries(RULES)) {
+    if (!(key in written) || isValid(written[key])) continue;
+    errors.push(new PyScriptError("config-value", `<py-config> "${key}" must be ${expected}, but it is ${describe(written[key])}.`, {
+      hint: `Write it like "${key}": ${example}. Using the default (${JSON.stringify(DEFAULT_CONFIG[key])}) meanwhile.`,
     }));
     config[key] = DEFAULT_CONFIG[key];
   }
   return config;
 }
 
-type Check = (value: unknown) => string | undefined;
-const isString: Check = (v) => (typeof v === "string" ? undefined : "must be a string");
-const isBoolean: Check = (v) => (typeof v === "boolean" ? undefined : "must be true or false");
+const isString = (v: unknown) => typeof v === "string";
+const isBoolean = (v: unknown) => typeof v === "boolean";
+const isFiles = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) &&
+  Object.entries(v).every(([path, url]) => typeof url === "string" && path && !path.endsWith("/"));
 
-const CHECKS: Record<string, Check> = {
-  interpreter: isString,
-  interpreterURL: isString,
-  urlOverride: isBoolean,
-  debug: isBoolean,
-  splash: (v) => (typeof v === "boolean" || typeof v === "string" ? undefined : "must be true, false or a string of HTML"),
-  files: (v) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return 'must be an object like {"data.csv": "./data.csv"}';
-    for (const [path, url] of Object.entries(v)) {
-      if (typeof url !== "string") return `must map each path to a URL string ("${path}" doesn't)`;
-      if (!path || path.endsWith("/")) return `must use file paths as keys ("${path}" is not a file path)`;
-    }
-    return undefined;
-  },
-};
-
-const HOW_TO: Record<string, string> = {
-  interpreter: 'Write "interpreter": "micropython" or "pyodide".',
-  interpreterURL: 'Write the folder URL as a string, e.g. "interpreterURL": "./vendor/micropython/".',
-  urlOverride: 'Write "urlOverride": true or false.',
-  debug: 'Write "debug": true or false.',
-  splash: 'Write "splash": false to turn it off, or a string of HTML for your own.',
-  files: 'Write "files": {"path/in/python.py": "url/to/download.py"}.',
+/** Each known key: how to tell a valid value, what it must be, and an example. */
+const RULES: Record<string, [(value: unknown) => boolean, string, string]> = {
+  interpreter: [isString, "a string", '"micropython" (or "pyodide")'],
+  interpreterURL: [isString, "a string", '"./vendor/micropython/"'],
+  urlOverride: [isBoolean, "true or false", "false"],
+  debug: [isBoolean, "true or false", "true"],
+  splash: [(v) => isBoolean(v) || isString(v), "true, false or a string of HTML", 'false (or "&lt;p>Loading…&lt;/p>")'],
+  files: [isFiles, "an object mapping file paths to URL strings", '{"data/sales.csv": "./sales.csv"}'],
 };
 
 /** `?interpreter=pyodide` in the page URL wins over the config (unless turned off). */

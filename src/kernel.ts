@@ -31,7 +31,7 @@ import { preload, startDownloads, type Downloads, type FailedDownload } from "./
 import { PluginRegistry } from "./plugin.js";
 import { pyScriptPlugin } from "./plugins/py-script.js";
 import { asPyScriptError, report } from "./report.js";
-import { showSplash } from "./splash.js";
+import { showSplashSoon } from "./splash.js";
 import { injectStyles } from "./styles.js";
 import { createAPI, type KernelState, type PyScriptAPI } from "./api.js";
 import { assetURL, setAssetsURL } from "./assets.js";
@@ -83,7 +83,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     state.config = config;
     announce("py-configured", config);
     state.configured.resolve(config);
-    const splash = showSplash(config);
+    const splash = showSplashSoon(config);
     try {
       // Stage 2, in parallel: download the interpreter, configure plugins, fetch files.
       const loading = loadInterpreter(config);
@@ -141,7 +141,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       announce("py-interpreter-loaded", info.name);
       return { adapter, downloads, baseURL };
     } catch (error) {
-      downloads.stop();
+      downloads.stop(false);
       throw new PyScriptError("interpreter-load", `Could not download ${info.label} from ${baseURL}: ${reasonOf(error)}`, {
         hint: `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
         cause: error,
@@ -155,9 +155,10 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     try {
       const starting = adapter.start({ baseURL, options, defaultWriter: printToConsole, observe: announcePrint });
       const interpreter = await Promise.race([starting, downloads.failed]);
-      dispatch("py-progress", { interpreter: info.name, stage: "ready", loaded: 1, total: 1, file: "" });
+      downloads.stop(true);
       return interpreter;
     } catch (error) {
+      downloads.stop(false);
       const missing = (error as FailedDownload).url ? (error as FailedDownload) : undefined;
       throw new PyScriptError(missing ? "interpreter-load" : "interpreter-start", missing
         ? `Could not download ${missing.url} (${missing.reason}), so ${info.label} can't start.`
@@ -167,8 +168,6 @@ export function createKernel(options: KernelOptions = {}): Kernel {
           : "Reload the page. If you set interpreter options in <py-config> (such as heapsize), try the defaults.",
         cause: error,
       });
-    } finally {
-      downloads.stop();
     }
   }
 

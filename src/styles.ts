@@ -12,8 +12,6 @@ py-script{display:block}
 .py-error p{margin:.4em 0 0}
 .py-warning{border-color:#c90;background:#fffbe6;color:#5c4400}
 .py-error-close{position:absolute;top:.2em;right:.4em;border:0;background:none;color:inherit;font-size:1.3em;cursor:pointer}
-.py-splash{position:fixed;inset:0;z-index:9999;display:grid;place-items:center;background:#fffd;font:16px system-ui,sans-serif}
-.py-splash-box{display:grid;gap:.5em;text-align:center}
 `;
 
 /** Add our stylesheet to the page (once). */

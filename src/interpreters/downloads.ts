@@ -11,7 +11,9 @@
  *
  * While loading, fetches of the interpreter's files pass through a byte
  * counter (the response still streams), and module scripts (which don't use
- * fetch) are counted when they finish. Everything is put back as it was by
+ * fetch) are counted when they finish. A wasm file already in the HTTP cache
+ * goes to the compiler untouched instead: the browser then reuses the code
+ * it compiled last time, which a counted (rebuilt) response would prevent. Everything is put back as it was by
  * `stop()`. A failed download of one of the interpreter's own files rejects
  * `failed` at once: some runtimes (Pyodide) would otherwise wait forever.
  */
@@ -28,7 +30,8 @@ export interface FailedDownload {
 /** Downloads under way; `failed` rejects with a {@link FailedDownload}. */
 export interface Downloads {
   failed: Promise<never>;
-  stop(): void;
+  /** Stop tracking; `ready` reports the last progress event, stage "ready". */
+  stop(ready: boolean): void;
 }
 
 /** Start downloading `info`'s files from `baseURL`; report progress until `stop()`. */
@@ -43,10 +46,10 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
   let loaded = 0;
   let compiling = 0;
 
-  const emit = (file: string) => {
+  const emit = (file: string, ready = false) => {
     const total = Math.max(expected, loaded);
-    const stage = loaded < total ? "downloading" : compiling > 0 ? "compiling" : "starting";
-    onProgress({ interpreter: info.name, stage, loaded, total, file });
+    const stage = ready ? "ready" : loaded < total ? "downloading" : compiling > 0 ? "compiling" : "starting";
+    onProgress({ interpreter: info.name, stage, loaded: ready ? total : loaded, total, file });
   };
   const count = (file: string, bytes: number) => {
     counted.add(file);
@@ -57,8 +60,8 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
   const { fetch: originalFetch } = globalThis;
   const originalInstantiate = WebAssembly.instantiateStreaming;
 
-  /** Fetch one of the interpreter's files, counting its bytes as they stream in. */
-  async function fetchCounted(url: string, file: string, init?: RequestInit): Promise<Response> {
+  /** Fetch one of the interpreter's files, failing `failed` if it can't be had. */
+  async function fetchChecked(url: string, init?: RequestInit): Promise<Response> {
     let response: Response;
     try {
       response = await originalFetch(url, init);
@@ -67,6 +70,12 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
       throw error;
     }
     if (!response.ok) fail({ url, reason: `the server answered ${response.status}` });
+    return response;
+  }
+
+  /** Fetch one of the interpreter's files, counting its bytes as they stream in. */
+  async function fetchCounted(url: string, file: string, init?: RequestInit): Promise<Response> {
+    const response = await fetchChecked(url, init);
     if (!response.ok || !response.body) return response;
     counted.add(file);
     const counter = new TransformStream<Uint8Array, Uint8Array>({
@@ -83,7 +92,10 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
   async function precompile(url: string, file: string): Promise<WebAssembly.Module> {
     compiling++;
     try {
-      return await WebAssembly.compileStreaming(fetchCounted(url, file)).catch(async () =>
+      const response = (await isCached(url))
+        ? fetchChecked(url).then((cached) => (count(file, info.files[file]!), cached))
+        : fetchCounted(url, file);
+      return await WebAssembly.compileStreaming(response).catch(async () =>
         WebAssembly.compile(await (await originalFetch(url)).arrayBuffer()));
     } finally {
       compiling--;
@@ -130,12 +142,25 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
     }
   }
 
+  /** Is `url` in the HTTP cache? (Reads no body; same-origin only.) */
+  async function isCached(url: string): Promise<boolean> {
+    if (new URL(url).origin !== location.origin) return false;
+    try {
+      const response = await originalFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+      await response.body?.cancel();
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
   return {
     failed,
-    stop() {
+    stop(ready) {
       globalThis.fetch = originalFetch;
       WebAssembly.instantiateStreaming = originalInstantiate;
       observer.disconnect();
+      if (ready) emit("", true);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { Interpreter, Writer } from "../interpreters/interpreter.js";
 import type { Plugin } from "../plugin.js";
 import { asPyScriptError, report } from "../report.js";
 import { download } from "../download.js";
-import { PageLines } from "./page-source.js";
+import { importAsset } from "../assets.js";
 
 /** A script's code and the file name its tracebacks show. */
 interface Source {
@@ -31,7 +31,7 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
   // Scripts run one at a time, in the order they were claimed.
   let queue: Promise<unknown> = finished;
 
-  let pageLines: PageLines;
+  const pageLines = new PageLines();
 
   function claim(tag: Element): void {
     if (claimed.has(tag)) return;
@@ -43,9 +43,8 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
   }
 
   function claimAll(): void {
-    const tags = [...root.querySelectorAll("py-script")];
-    pageLines = new PageLines(tags);
-    for (const tag of tags) claim(tag);
+    pageLines.original = [...root.querySelectorAll("py-script")];
+    for (const tag of pageLines.original) claim(tag);
   }
 
   function watchForNewTags(): void {
@@ -68,6 +67,30 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
       interpreter = ready;
     },
   };
+}
+
+/**
+ * Inline scripts run under names of their own ("index.html <py-script #2>"),
+ * which a traceback maps back to the page's file and line when it needs to.
+ */
+class PageLines {
+  original: Element[] = [];
+  private names = new Map<string, Element>();
+
+  nameFor(tag: Element): string {
+    const name = `${location.pathname.split("/").pop() || "index.html"} <py-script #${this.names.size + 1}>`;
+    this.names.set(name, tag);
+    return name;
+  }
+
+  async rewrite(traceback: string): Promise<string> {
+    try {
+      const { rewriteTraceback } = await importAsset<typeof import("./page-source.js")>("page-source.js");
+      return await rewriteTraceback(traceback, this.names, this.original);
+    } catch {
+      return traceback; // without the helper, the script's own names and lines still say where
+    }
+  }
 }
 
 /** Inline code is read now (and removed from view); `src=` starts downloading. */

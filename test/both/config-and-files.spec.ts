@@ -71,7 +71,8 @@ test("wrong-typed values are errors naming the key and the fix, and the default 
   await py.open(`<py-config>{"files": ["a.py"], "splash": 3, "debug": "yes"}</py-config><py-script id="out">print("ran")</py-script>`);
   await expect(py.errors("config-value")).toHaveCount(3);
   const files = py.errors("config-value").filter({ hasText: '"files"' });
-  await expect(files).toContainText('"files" must be an object like {"data.csv": "./data.csv"}, but it is a list');
+  await expect(files).toContainText('"files" must be an object mapping file paths to URL strings, but it is a list');
+  await expect(files).toContainText('Write it like "files": {"data/sales.csv": "./sales.csv"}');
   await expect(py.errors("config-value").filter({ hasText: '"debug"' })).toContainText('it is the string "yes"');
   expect(await page.evaluate(() => window.PyScript.config!.files)).toEqual({});
   await expect(py.output("#out")).toHaveText("ran\n");
@@ -124,4 +125,22 @@ test("a <py-script src> that can't be downloaded is an error at its tag", async 
   await py.open(`<py-script id="bad" src="./nope.py"></py-script><py-script id="next">print("next")</py-script>`);
   await expect(page.locator("#bad .py-error")).toContainText('"./nope.py": the server answered 404');
   await expect(py.output("#next")).toHaveText("next\n");
+});
+
+test("interpreter options are checked: a MicroPython option is used there and is a clear warning elsewhere", async ({ py, page, interpreter }) => {
+  await py.open(`<py-config>{"heapsize": 4194304}</py-config><py-script id="out">print("ran")</py-script>`);
+  await expect(py.output("#out")).toHaveText("ran\n");
+  const warnings = page.locator(".py-warning");
+  if (interpreter === "micropython") {
+    await expect(warnings).toHaveCount(0);
+  } else {
+    await expect(warnings).toContainText('"heapsize" is a MicroPython option, but this page runs Pyodide, which ignores it');
+  }
+});
+
+test("an interpreter option of the wrong type is an error and the interpreter's default is used", async ({ py }) => {
+  await py.open(`<py-config>{"interpreter": "micropython", "pystack": "lots"}</py-config><py-script id="out">print("ran")</py-script>`,
+    { chooseInterpreter: false });
+  await expect(py.errors("config-value")).toContainText('"pystack" must be a number, but it is the string "lots"');
+  await expect(py.output("#out")).toHaveText("ran\n");
 });

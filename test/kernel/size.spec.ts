@@ -1,0 +1,11 @@
+// pyscript.js is the kernel and its built-in plugins: it must stay small.
+// Everything not every page needs (adapters, TOML, splash view, traceback
+// line mapping) is its own module, downloaded only when used.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+test("pyscript.js stays within its 8 kB gzip budget", () => {
+  const size = gzipSync(readFileSync(new URL("../../dist/pyscript.js", import.meta.url)), { level: 9 }).length;
+  expect(size).toBeLessThanOrEqual(8000);
+});
