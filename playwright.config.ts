@@ -3,8 +3,10 @@
 // interpreter; the other folders hold tests for one interpreter or none.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 8123;
-const ISOLATED_PORT = 8124;
+// Two servers: a plain one, and one sending COOP/COEP (cross-origin isolated).
+// MPS_TEST_PORT moves both, so several checkouts can test at once.
+const PORT = Number(process.env.MPS_TEST_PORT ?? 8123);
+const ISOLATED_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: "test",
