@@ -5,7 +5,7 @@
 // Usage: node scripts/build.mjs [--watch]
 import { build, context } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,6 +46,9 @@ function copyRuntime(name, { package: pkg, files }) {
 }
 
 rmSync(join(dist, "chunks"), { recursive: true, force: true }); // left by older builds
+// The pyscript module's Python source and type stubs, for reading and for editors.
+mkdirSync(join(dist, "python", "pyscript"), { recursive: true });
+for (const file of readdirSync(join(root, "src/python/pyscript"))) copyFileSync(join(root, "src/python/pyscript", file), join(dist, "python/pyscript", file));
 const sizes = Object.fromEntries(Object.entries(RUNTIMES).map(([name, runtime]) => [name, copyRuntime(name, runtime)]));
 
 const define = {
@@ -69,6 +72,7 @@ const ENTRIES = [
   { in: "src/toml.ts", out: "toml" },
   { in: "src/plugins/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash" },
+  { in: "src/plugins/pyscript-bridge.ts", out: "pyscript-bridge" },
 ];
 
 const options = {
@@ -81,6 +85,7 @@ const options = {
   minify: true,
   sourcemap: "linked",
   charset: "utf8", // keep 🐍 and … as they are: smaller than \u escapes
+  loader: { ".py": "text" }, // the pyscript module's Python source travels inside its bridge
   legalComments: "none",
   define,
   logLevel: "warning",

@@ -30,6 +30,7 @@ import type { Interpreter, InterpreterAdapter, Writer } from "./interpreters/int
 import { preload, startDownloads, type Downloads, type FailedDownload } from "./interpreters/downloads.js";
 import { PluginRegistry } from "./plugin.js";
 import { pyScriptPlugin } from "./plugins/py-script.js";
+import { pyscriptModulePlugin } from "./plugins/pyscript-module.js";
 import { asPyScriptError, report } from "./report.js";
 import { showSplashSoon } from "./splash.js";
 import { injectStyles } from "./styles.js";
@@ -42,7 +43,7 @@ export interface KernelOptions {
   root?: ParentNode;
   /** URL of the folder holding our build output; interpreters live in its subfolders. Default: this file's folder. */
   assetsURL?: string;
-  /** Register the built-in `<py-script>` plugin. Default: `true`. */
+  /** Register the built-in plugins (`<py-script>`, Python's `pyscript` module). Default: `true`. */
   builtins?: boolean;
 }
 
@@ -71,7 +72,10 @@ export function createKernel(options: KernelOptions = {}): Kernel {
   if (options.assetsURL) setAssetsURL(options.assetsURL);
   const state: KernelState = { timings: {}, ...stages() };
   const plugins = new PluginRegistry({ configured: state.configured.promise, loaded: state.loaded.promise, ready: state.ready.promise });
-  if (options.builtins !== false) plugins.register(pyScriptPlugin(root));
+  if (options.builtins !== false) {
+    plugins.register(pyScriptPlugin(root));
+    plugins.register(pyscriptModulePlugin());
+  }
 
   async function start(): Promise<void> {
     injectStyles();

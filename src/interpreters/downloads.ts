@@ -11,9 +11,9 @@
  *
  * While loading, fetches of the interpreter's files pass through a byte
  * counter (the response still streams), and module scripts (which don't use
- * fetch) are counted when they finish. A wasm file already in the HTTP cache
- * goes to the compiler untouched instead: the browser then reuses the code
- * it compiled last time, which a counted (rebuilt) response would prevent. Everything is put back as it was by
+ * fetch) are counted when they finish. On a repeat visit, a wasm file goes
+ * to the compiler untouched instead: the browser then reuses the code it
+ * compiled last time, which a counted (rebuilt) response would prevent. Everything is put back as it was by
  * `stop()`. A failed download of one of the interpreter's own files rejects
  * `failed` at once: some runtimes (Pyodide) would otherwise wait forever.
  */
@@ -92,7 +92,7 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
   async function precompile(url: string, file: string): Promise<WebAssembly.Module> {
     compiling++;
     try {
-      const response = (await isCached(url))
+      const response = isRepeatVisit()
         ? fetchChecked(url).then((cached) => (count(file, info.files[file]!), cached))
         : fetchCounted(url, file);
       return await WebAssembly.compileStreaming(response).catch(async () =>
@@ -142,18 +142,6 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
     }
   }
 
-  /** Is `url` in the HTTP cache? (Reads no body; same-origin only.) */
-  async function isCached(url: string): Promise<boolean> {
-    if (new URL(url).origin !== location.origin) return false;
-    try {
-      const response = await originalFetch(url, { cache: "only-if-cached", mode: "same-origin" });
-      await response.body?.cancel();
-      return response.ok;
-    } catch {
-      return false;
-    }
-  }
-
   return {
     failed,
     stop(ready) {
@@ -164,6 +152,19 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
     },
   };
 }
+
+/**
+ * Did this page get our own code (this very file) from the browser's cache?
+ * Then the interpreter's files most likely come from there too. (Asking the
+ * cache directly, with `cache: "only-if-cached"`, logs an error on a miss.)
+ * A revalidated file (304) transfers only its headers.
+ */
+function isRepeatVisit(): boolean {
+  const ours = performance.getEntriesByName(OWN_URL)[0] as PerformanceResourceTiming | undefined;
+  return ours !== undefined && ours.transferSize < 1000;
+}
+
+const OWN_URL = import.meta.url;
 
 /**
  * Start downloading `url` now, so the runtime's later `import()` or `fetch()`

@@ -10,6 +10,7 @@ export interface EmscriptenFS {
   chdir(path: string): void;
   writeFile(path: string, data: string | Uint8Array): void;
   readFile(path: string): Uint8Array;
+  readdir(path: string): string[];
 }
 
 /** Make {@link HOME} the working folder. */

@@ -4,6 +4,7 @@
  * (MicroPython returns no values and has no filenames in tracebacks, Pyodide
  * adds internal frames, their working folders differ…) stay in its adapter.
  */
+import type { PyScriptError } from "../errors.js";
 
 /** Which output stream a piece of text was written to. */
 export type Stream = "stdout" | "stderr";
@@ -27,14 +28,20 @@ export interface InterpreterInfo {
   options: Record<string, "number" | "string" | "boolean">;
 }
 
+/** Where a run's output goes, and the element `display()` draws in. */
+export interface RunContext {
+  /** Where this run's output goes, instead of the default writer. */
+  output?: Writer;
+  /** The element this run belongs to: Python's `display()` writes there, and its event handlers report errors there. */
+  target?: Element;
+}
+
 /** How to run a piece of code. */
-export interface RunOptions {
+export interface RunOptions extends RunContext {
   /** The file name tracebacks show, e.g. "index.html" or "hello.py". */
   filename?: string;
   /** The line of that file where `code` starts (1-based), for tracebacks. */
   firstLine?: number;
-  /** Where this run's output goes, instead of the default writer. */
-  output?: Writer;
   /** Return a final expression's value (default: true). Saves MicroPython a compile when false. */
   value?: boolean;
 }
@@ -58,6 +65,19 @@ export interface Interpreter {
   readFile(path: string): Uint8Array;
   /** Make a JS object importable from Python as `import <name>`. */
   registerJsModule(name: string, module: object): void;
+  /** Where the run in progress sends output and `display()` (empty outside runs). */
+  readonly context: RunContext;
+  /**
+   * Run `fn` (JS code calling into Python, e.g. an event handler) as part of
+   * a run with `context`, so its output goes where that run's went.
+   */
+  within<T>(context: RunContext, fn: () => Promise<T>): Promise<T>;
+  /** The JS value that arrives in Python as `None` (MicroPython: null; Pyodide: undefined). */
+  readonly none: null | undefined;
+  /** A folder on Python's `sys.path` for packages we provide (e.g. `pyscript`). */
+  readonly libraryPath: string;
+  /** What the runtime threw (e.g. from a Python function called by JS), as our error with a clean traceback. */
+  toError(thrown: unknown): PyScriptError;
   /** Where output goes when no run says otherwise (console and `py-print`). */
   defaultWriter: Writer;
   /** The runtime's own API object, for what this interface doesn't cover. */

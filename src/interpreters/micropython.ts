@@ -12,7 +12,7 @@
 import { ByteDecoder, OutputRouter } from "./output.js";
 import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
 import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import { PyScriptError, reasonOf } from "../errors.js";
 
 /** The part of MicroPython's JS API we use. */
@@ -62,6 +62,8 @@ const VALUE = "__pyscript_value__";
 
 class MicroPython implements Interpreter {
   readonly version: string;
+  readonly libraryPath = "/lib"; // on MicroPython's sys.path, though it doesn't exist until we write to it
+  readonly none = null; // undefined would arrive as a JsProxy
   private sources: Sources = new Map();
   private builtins: any;
 
@@ -86,7 +88,7 @@ class MicroPython implements Interpreter {
 
   async run(code: string, options: RunOptions = {}): Promise<unknown> {
     const [source, filename] = this.prepare(code, options);
-    return this.router.using(options.output, async () => {
+    return this.router.using(options, async () => {
       try {
         return this.execute(source, filename, options.value ?? true);
       } catch (error) {
@@ -100,7 +102,7 @@ class MicroPython implements Interpreter {
 
   runSync(code: string, options: RunOptions = {}): unknown {
     const [source, filename] = this.prepare(code, options);
-    return this.router.usingSync(options.output, () => {
+    return this.router.usingSync(options, () => {
       try {
         return this.execute(source, filename, options.value ?? true);
       } catch (error) {
@@ -121,6 +123,14 @@ class MicroPython implements Interpreter {
 
   registerJsModule(name: string, module: object): void {
     this.runtime.registerJsModule(name, module);
+  }
+
+  get context(): RunContext {
+    return this.router.context;
+  }
+
+  within<T>(context: RunContext, fn: () => Promise<T>): Promise<T> {
+    return this.router.using(context, fn);
   }
 
   private prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {
@@ -165,7 +175,7 @@ class MicroPython implements Interpreter {
     }
   }
 
-  private toError(error: unknown): PyScriptError {
+  toError(error: unknown): PyScriptError {
     if (isPythonException(error)) return pythonError(error, this.sources);
     return new PyScriptError("python", `MicroPython stopped: ${reasonOf(error)}`, {
       hint: "The interpreter itself failed (often: out of memory). Reload the page; if it happens again, raise \"heapsize\" in <py-config>.",

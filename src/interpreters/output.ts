@@ -4,40 +4,53 @@
  * and send each to whichever writer the current run asked for, so a
  * `<py-script>` tag or a REPL terminal gets exactly its own output.
  */
-import type { Stream, Writer } from "./interpreter.js";
+import type { RunContext, Stream, Writer } from "./interpreter.js";
 
 /** Sends output to the writer of the run in progress, or to the default. */
 export class OutputRouter {
-  private current: Writer | undefined;
+  private current: RunContext = {};
 
   constructor(public fallback: Writer, private observe?: Writer) {}
 
   write(text: string, stream: Stream): void {
     this.observe?.(text, stream);
-    (this.current ?? this.fallback)(text, stream);
+    (this.current.output ?? this.fallback)(text, stream);
   }
 
-  /** Run `fn` with its output going to `writer` (if given). */
-  async using<T>(writer: Writer | undefined, fn: () => Promise<T>): Promise<T> {
-    const previous = this.current;
-    if (writer) this.current = writer;
+  /** Where the run in progress sends output and `display()`. */
+  get context(): RunContext {
+    return this.current;
+  }
+
+  /** Run `fn` with its output going to `context.output` (if given). */
+  async using<T>(context: RunContext, fn: () => Promise<T>): Promise<T> {
+    const restore = this.enter(context);
     try {
       return await fn();
     } finally {
-      // Only undo our own change: another run may have taken over meanwhile.
-      if (writer && this.current === writer) this.current = previous;
+      restore();
     }
   }
 
   /** The synchronous twin of {@link using}. */
-  usingSync<T>(writer: Writer | undefined, fn: () => T): T {
-    const previous = this.current;
-    if (writer) this.current = writer;
+  usingSync<T>(context: RunContext, fn: () => T): T {
+    const restore = this.enter(context);
     try {
       return fn();
     } finally {
-      if (writer && this.current === writer) this.current = previous;
+      restore();
     }
+  }
+
+  private enter({ output, target }: RunContext): () => void {
+    if (!output && !target) return () => {};
+    const previous = this.current;
+    const mine = { output: output ?? previous.output, target: target ?? previous.target };
+    this.current = mine;
+    // Only undo our own change: another run may have taken over meanwhile.
+    return () => {
+      if (this.current === mine) this.current = previous;
+    };
   }
 }
 

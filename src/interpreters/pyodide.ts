@@ -11,7 +11,7 @@
 import { ByteDecoder, OutputRouter } from "./output.js";
 import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
 import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import { HOME } from "./interpreter.js";
 import { PyScriptError, reasonOf } from "../errors.js";
 
@@ -50,6 +50,8 @@ export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
 
 class Pyodide implements Interpreter {
   readonly version: string;
+  readonly libraryPath: string;
+  readonly none = undefined; // null would arrive as pyodide.ffi.jsnull
   private sources: Sources = new Map();
 
   constructor(
@@ -59,6 +61,8 @@ class Pyodide implements Interpreter {
   ) {
     enterHome(runtime.FS);
     this.version = String(runtime.runPython("import sys; sys.version", { filename: "<init>" }));
+    const python = runtime.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
+    this.libraryPath = `/lib/${python}/site-packages`;
   }
 
   get defaultWriter(): Writer {
@@ -71,7 +75,7 @@ class Pyodide implements Interpreter {
 
   async run(code: string, options: RunOptions = {}): Promise<unknown> {
     const [source, filename] = this.prepare(code, options);
-    return this.router.using(options.output, async () => {
+    return this.router.using(options, async () => {
       try {
         return toJs(await this.runtime.runPythonAsync(source, { filename }));
       } catch (error) {
@@ -82,7 +86,7 @@ class Pyodide implements Interpreter {
 
   runSync(code: string, options: RunOptions = {}): unknown {
     const [source, filename] = this.prepare(code, options);
-    return this.router.usingSync(options.output, () => {
+    return this.router.usingSync(options, () => {
       try {
         return toJs(this.runtime.runPython(source, { filename }));
       } catch (error) {
@@ -103,12 +107,20 @@ class Pyodide implements Interpreter {
     this.runtime.registerJsModule(name, module);
   }
 
+  get context(): RunContext {
+    return this.router.context;
+  }
+
+  within<T>(context: RunContext, fn: () => Promise<T>): Promise<T> {
+    return this.router.using(context, fn);
+  }
+
   private prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {
     remember(this.sources, filename, code, firstLine);
     return [atLine(code, firstLine), filename];
   }
 
-  private toError(error: unknown): PyScriptError {
+  toError(error: unknown): PyScriptError {
     if (isPythonException(error)) return pythonError(error, this.sources);
     return new PyScriptError("python", `Pyodide stopped: ${reasonOf(error)}`, {
       hint: "The interpreter itself failed (often: out of memory). Reload the page.",

@@ -8,36 +8,41 @@
  * errors never download or run any of it.
  */
 
-const OPENING_TAG = /<py-script\b(?:"[^"]*"|'[^']*'|[^'">])*>/gi;
+/** The page's file name, as tracebacks show it. */
+export function pageFileName(): string {
+  return location.pathname.split("/").pop() || "index.html";
+}
 
 /**
- * Rewrite the frames of inline scripts in `traceback` to the page's file and
- * HTML line. `names` maps each inline script's run name to its tag;
- * `original` lists the page's <py-script> tags as first found, in order.
+ * The name an inline script runs under: the page and the tag's position
+ * among the page's original `<py-script>` tags (1-based). Tags added later
+ * by JavaScript aren't in the page's source: `position` is then undefined.
  */
-export async function rewriteTraceback(traceback: string, names: Map<string, Element>, original: Element[]): Promise<string> {
-  const lines = await sourceLines(original);
-  const page = location.pathname.split("/").pop() || "index.html";
-  return traceback.replace(/File "([^"]+)", line (\d+)/g, (frame, name: string, line: string) => {
-    const tag = names.get(name);
-    const first = tag && lines.get(tag);
+export function inlineScriptName(position: number | undefined): string {
+  return `${pageFileName()} <py-script ${position ? `#${position}` : "added by JavaScript"}>`;
+}
+
+/** Rewrite frames of inline scripts to the page's file and HTML line. */
+export async function rewriteTraceback(traceback: string): Promise<string> {
+  const starts = await tagStartLines();
+  const page = pageFileName();
+  return traceback.replace(/File "([^"]+) <py-script #(\d+)>", line (\d+)/g, (frame, file: string, position: string, line: string) => {
+    const first = file === page ? starts[Number(position) - 1] : undefined;
     return first ? `File "${page}", line ${Number(line) + first - 1}` : frame;
   });
 }
 
-/** Map each of `tags` (all the page's tags, in document order) to the source line its code starts on. */
-async function sourceLines(tags: Element[]): Promise<Map<Element, number>> {
-  const lines = new Map<Element, number>();
+const OPENING_TAG = /<py-script\b(?:"[^"]*"|'[^']*'|[^'">])*>/gi;
+
+/** The line where the code of each `<py-script>` in the page's source starts. */
+async function tagStartLines(): Promise<number[]> {
   try {
     const response = await fetch(location.href, { cache: "force-cache" });
-    if (!response.ok) return lines;
+    if (!response.ok) return [];
     // Blank out comments but keep their newlines, so line numbers stay right.
     const html = (await response.text()).replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, " "));
-    const starts = [...html.matchAll(OPENING_TAG)].map((m) => m.index + m[0].length);
-    if (starts.length !== tags.length) return lines; // scripts added tags: don't guess
-    tags.forEach((tag, i) => lines.set(tag, html.slice(0, starts[i]).split("\n").length));
+    return [...html.matchAll(OPENING_TAG)].map((m) => html.slice(0, m.index + m[0].length).split("\n").length);
   } catch {
-    // Without the source, tracebacks keep the script's own name and line numbers.
+    return []; // without the source, tracebacks keep the script's own name and line numbers
   }
-  return lines;
 }

@@ -12,6 +12,7 @@ import type { Plugin } from "../plugin.js";
 import { asPyScriptError, report } from "../report.js";
 import { download } from "../download.js";
 import { importAsset } from "../assets.js";
+import { inlineScriptName } from "./page-source.js"; // only this small function is bundled here
 
 /** A script's code and the file name its tracebacks show. */
 interface Source {
@@ -31,20 +32,17 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
   // Scripts run one at a time, in the order they were claimed.
   let queue: Promise<unknown> = finished;
 
-  const pageLines = new PageLines();
-
-  function claim(tag: Element): void {
+  function claim(tag: Element, position?: number): void {
     if (claimed.has(tag)) return;
     claimed.add(tag);
     tag.setAttribute("data-py-state", "pending");
-    const source = readSource(tag, pageLines);
+    const source = readSource(tag, position);
     source.catch(() => {}); // a failed download is reported when the script's turn comes
-    queue = queue.then(() => runScript(tag, source, interpreter!, pageLines));
+    queue = queue.then(() => runScript(tag, source, interpreter!));
   }
 
   function claimAll(): void {
-    pageLines.original = [...root.querySelectorAll("py-script")];
-    for (const tag of pageLines.original) claim(tag);
+    root.querySelectorAll("py-script").forEach((tag, i) => claim(tag, i + 1));
   }
 
   function watchForNewTags(): void {
@@ -70,31 +68,11 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
 }
 
 /**
- * Inline scripts run under names of their own ("index.html <py-script #2>"),
- * which a traceback maps back to the page's file and line when it needs to.
+ * Inline code is read now (and removed from view); `src=` starts downloading.
+ * Inline code runs under a name like "index.html <py-script #2>" (the tag's
+ * position on the page), which a traceback maps to the HTML line if needed.
  */
-class PageLines {
-  original: Element[] = [];
-  private names = new Map<string, Element>();
-
-  nameFor(tag: Element): string {
-    const name = `${location.pathname.split("/").pop() || "index.html"} <py-script #${this.names.size + 1}>`;
-    this.names.set(name, tag);
-    return name;
-  }
-
-  async rewrite(traceback: string): Promise<string> {
-    try {
-      const { rewriteTraceback } = await importAsset<typeof import("./page-source.js")>("page-source.js");
-      return await rewriteTraceback(traceback, this.names, this.original);
-    } catch {
-      return traceback; // without the helper, the script's own names and lines still say where
-    }
-  }
-}
-
-/** Inline code is read now (and removed from view); `src=` starts downloading. */
-function readSource(tag: Element, pageLines: PageLines): Promise<Source> {
+function readSource(tag: Element, position: number | undefined): Promise<Source> {
   const src = tag.getAttribute("src");
   if (src) {
     return download(src, "script-fetch", "the <py-script> source").then(async (response) => ({
@@ -106,21 +84,33 @@ function readSource(tag: Element, pageLines: PageLines): Promise<Source> {
   const code = dedent(tag.textContent ?? "");
   tag.textContent = ""; // the tag now shows the script's output, not its source
   if (markup) return Promise.reject(markup);
-  return Promise.resolve({ code, filename: pageLines.nameFor(tag) });
+  return Promise.resolve({ code, filename: inlineScriptName(position) });
 }
 
-async function runScript(tag: Element, source: Promise<Source>, interpreter: Interpreter, pageLines: PageLines): Promise<void> {
+async function runScript(tag: Element, source: Promise<Source>, interpreter: Interpreter): Promise<void> {
   try {
     const { code, filename } = await source;
     tag.setAttribute("data-py-state", "running");
-    await interpreter.run(code, { filename, output: writerFor(outputTarget(tag)), value: false });
+    const target = outputTarget(tag);
+    await interpreter.run(code, { filename, output: writerFor(target), target, value: false });
     tag.setAttribute("data-py-state", "done");
   } catch (thrown) {
     const error = asPyScriptError(thrown, (reason) => new PyScriptError("python", reason));
     error.element = tag;
-    if (error.traceback) error.traceback = await pageLines.rewrite(error.traceback);
+    await pointAtPage(error);
     report(error);
     tag.setAttribute("data-py-state", "error");
+  }
+}
+
+/** Map a traceback's inline-script frames to the page's lines (loads page-source.js only now). */
+export async function pointAtPage(error: PyScriptError): Promise<void> {
+  if (!error.traceback?.includes("<py-script #")) return;
+  try {
+    const { rewriteTraceback } = await importAsset<typeof import("./page-source.js")>("page-source.js");
+    error.traceback = await rewriteTraceback(error.traceback);
+  } catch {
+    // Without the helper, the script's own names and line numbers still say where.
   }
 }
 
@@ -135,11 +125,15 @@ function outputTarget(tag: Element): Element {
   });
 }
 
-/** A writer that appends output as text (never HTML) into a `<pre>` in `target`. */
+/**
+ * A writer that appends output as text (never HTML) to the `<pre>` at the end
+ * of `target`, starting a new one after anything else (such as `display()`
+ * output), so everything shows in the order it was produced.
+ */
 function writerFor(target: Element): Writer {
-  let pre: HTMLPreElement | undefined;
   return (text, stream) => {
-    if (!pre) {
+    let pre = target.lastElementChild;
+    if (!pre?.matches("pre.py-output")) {
       pre = document.createElement("pre");
       pre.className = "py-output";
       target.append(pre);

@@ -19,12 +19,15 @@ test("the eight lifecycle events fire in their causal order, with their document
         : detail,
     })));
   const arrrSize = (await (await page.request.get("/test/arrr.py")).body()).length;
+  expect(seen).toHaveLength(10);
   expect(new Set(seen)).toEqual(new Set([
     { name: "py-configured", detail: interpreter },
     { name: "py-plugin-registered", detail: ["py-script", interpreter] },
+    { name: "py-plugin-registered", detail: ["pyscript-module", interpreter] },
     { name: "py-file-fetched", detail: ["arrr.py", arrrSize] },
     { name: "py-interpreter-loaded", detail: interpreter },
     { name: "py-plugin-started", detail: ["py-script", interpreter] },
+    { name: "py-plugin-started", detail: ["pyscript-module", interpreter] },
     { name: "py-interpreter-ready", detail: interpreter },
     { name: "py-files-loaded", detail: null },
     { name: "py-finished-setup", detail: true },
@@ -80,7 +83,7 @@ test("a plugin registered after setup gets configure, start and onInterpreterRea
     calls: ["configure", "start", "onInterpreterReady"],
     events: ["registered:late", "started:late"],
     value: 42,
-    plugins: ["py-script", "late"],
+    plugins: ["py-script", "pyscript-module", "late"],
   });
 });
 
@@ -160,7 +163,7 @@ test("window.PyScript shows the config, plugins, interpreters, state and stage t
     interpreter,
     custom: { kept: true },
     frozen: true,
-    plugins: ["py-script"],
+    plugins: ["py-script", "pyscript-module"],
     available: { micropython: ["MicroPython", "string"], pyodide: ["Pyodide", "string"] },
     ready: true,
     running: interpreter,

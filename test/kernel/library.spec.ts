@@ -30,3 +30,10 @@ test("the library ships type declarations for its public API", async ({ request 
     expect(types).toContain(name);
   }
 });
+
+test("the pyscript package ships with type stubs for editors", async ({ request }) => {
+  const stubs = await (await request.get("/python/pyscript/__init__.pyi")).text();
+  for (const name of ["def display(", "def current_target(", "class HTML", "when: _When", "def fetch(", "RUNNING_IN_WORKER: bool", "config:", "document:", "window:"]) {
+    expect(stubs).toContain(name);
+  }
+});

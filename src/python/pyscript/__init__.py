@@ -1,0 +1,62 @@
+"""
+pyscript: one Python API for the page, the same on MicroPython and Pyodide.
+
+    from pyscript import document, window, display, when, HTML
+
+    display("Hello", HTML("<b>bold</b>"))     # into this tag's output
+
+    @when("click", "#go")
+    def go(event):
+        document.querySelector("#out").innerText = input("Your name? ")
+
+MicroPyScript puts this package on every interpreter's path; it costs
+nothing until a script imports it, and then only what is used: `display`,
+`when` and `fetch` each live in their own module, loaded on first use. The
+work that needs JavaScript (drawing output, listening to events, asking for
+input) is done by `_pyscript`, which the kernel registers
+(dist/pyscript-bridge.js); these modules decide what to do.
+"""
+
+import json
+
+import js
+import _pyscript
+
+#: True inside a Web Worker (`<py-script worker>`), where there is no DOM.
+RUNNING_IN_WORKER = bool(_pyscript.in_worker)
+
+#: The page's `window` (in a worker: the worker's global scope).
+window = js if RUNNING_IN_WORKER else js.window
+
+#: The page's `document`.
+document = js.document
+
+#: The page's config (`<py-config>` over the defaults), as a dict.
+config = json.loads(_pyscript.config_json())
+
+
+def current_target():
+    """The id of the element this code's output goes to (its `<py-script>`
+    tag, or the tag's `output=` element), or None outside a tag (REPL)."""
+    return _pyscript.current_target_id()
+
+
+# Names defined in their own modules, imported the first time they're used.
+_LAZY = {
+    "display": "_display",
+    "HTML": "_display",
+    "when": "_events",
+    "fetch": "_fetch",
+    "Response": "_fetch",
+}
+
+__all__ = ["RUNNING_IN_WORKER", "config", "current_target", "document", "window"] + list(_LAZY)
+
+
+def __getattr__(name):
+    if name not in _LAZY:
+        raise AttributeError("module 'pyscript' has no attribute '%s'" % name)
+    module = __import__("pyscript." + _LAZY[name], None, None, [name])
+    value = getattr(module, name)
+    globals()[name] = value
+    return value

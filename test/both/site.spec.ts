@@ -1,0 +1,23 @@
+// The report pages are the project's showcase: every one must run cleanly
+// on every interpreter, and say which interpreter ran it.
+import { test, expect } from "../fixtures";
+import { readdirSync } from "node:fs";
+
+const PAGES = readdirSync(new URL("../../site", import.meta.url)).filter((file) => file.endsWith(".html"));
+
+for (const file of PAGES) {
+  test(`the report page ${file} runs all its examples without an error`, async ({ py, page, interpreter }) => {
+    await py.goto(`/${file}`);
+    await expect(page.locator("#ran-with")).toContainText(interpreter === "pyodide" ? "Pyodide" : "MicroPython");
+    await expect(page.locator(".py-error")).toHaveCount(0);
+  });
+}
+
+test("the interpreter switcher reloads the page with ?interpreter=", async ({ py, page, interpreter }) => {
+  const other = interpreter === "micropython" ? "pyodide" : "micropython";
+  await py.goto("/index.html");
+  await page.locator(".switcher select").selectOption(other);
+  await page.waitForURL(new RegExp(`interpreter=${other}`));
+  await py.settled();
+  await expect(page.locator("#ran-with")).toContainText(other === "pyodide" ? "Pyodide" : "MicroPython");
+});
