@@ -72,7 +72,10 @@ const ENTRIES = [
   { in: "src/toml.ts", out: "toml" },
   { in: "src/plugins/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash" },
+  { in: "src/error-box.ts", out: "error-box" },
   { in: "src/plugins/pyscript-bridge.ts", out: "pyscript-bridge" },
+  { in: "src/workers/workers.ts", out: "workers" },
+  { in: "src/workers/worker.ts", out: "worker" },
 ];
 
 const options = {

@@ -9,12 +9,14 @@ import { availableInterpreters } from "./interpreters/index.js";
 import type { Interpreter, InterpreterInfo } from "./interpreters/interpreter.js";
 import type { Plugin, PluginRegistry } from "./plugin.js";
 import type { Deferred } from "./kernel.js";
+import type { Exposed, WorkerHandle, WorkerHub } from "./workers/hub.js";
 
 /** The kernel's state, as the API reads it. */
 export interface KernelState {
   config?: Config;
   interpreter?: Interpreter;
   timings: Record<string, number>;
+  hub: WorkerHub;
   configured: Deferred<Config>;
   loaded: Deferred<void>;
   ready: Deferred<Interpreter>;
@@ -50,6 +52,10 @@ export interface PyScriptAPI {
   runPython(code: string): unknown;
   /** Run Python allowing top-level `await`; resolves to a final expression's value. */
   runPythonAsync(code: string): Promise<unknown>;
+  /** The `<py-script worker>` scripts, by name: `await PyScript.workers.name.call("fn", 1, 2)`, `.stop()`. */
+  readonly workers: Readonly<Record<string, WorkerHandle>>;
+  /** Offer a JS function to workers: Python there calls `await main.name(...)` or `sync.name(...)`. */
+  expose(name: string, fn: Exposed): void;
 }
 
 export function createAPI(state: KernelState, plugins: PluginRegistry): PyScriptAPI {
@@ -71,5 +77,7 @@ export function createAPI(state: KernelState, plugins: PluginRegistry): PyScript
     registerPlugin: (plugin: Plugin) => plugins.register(plugin),
     runPython: (code: string) => interpreter().runSync(code),
     runPythonAsync: async (code: string) => interpreter().run(code),
+    get workers() { return { ...state.hub.workers }; },
+    expose: (name: string, fn: Exposed) => void state.hub.exposed.set(name, fn),
   });
 }

@@ -9,6 +9,7 @@ export { DEFAULT_CONFIG, type Config } from "./config.js";
 export { PyScriptError, type ErrorCode } from "./errors.js";
 export type { Progress, PyScriptEventDetails, PyScriptEventName } from "./events.js";
 export type { Plugin } from "./plugin.js";
+export type { Exposed, WorkerHandle, WorkerState } from "./workers/hub.js";
 export { availableInterpreters, registerInterpreter } from "./interpreters/index.js";
 export { HOME } from "./interpreters/interpreter.js";
 export type { Interpreter, InterpreterAdapter, InterpreterInfo, RunContext, RunOptions, StartOptions, Stream, Writer } from "./interpreters/interpreter.js";

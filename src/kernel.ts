@@ -25,7 +25,7 @@ import { readConfig, type Config } from "./config.js";
 import { PyScriptError, reasonOf } from "./errors.js";
 import { dispatch, type PyScriptEventDetails, type PyScriptEventName } from "./events.js";
 import { downloadBytes } from "./download.js";
-import { availableInterpreters, getAdapter } from "./interpreters/index.js";
+import { availableInterpreters, getAdapter, interpreterFolder } from "./interpreters/index.js";
 import type { Interpreter, InterpreterAdapter, Writer } from "./interpreters/interpreter.js";
 import { preload, startDownloads, type Downloads, type FailedDownload } from "./interpreters/downloads.js";
 import { PluginRegistry } from "./plugin.js";
@@ -70,11 +70,11 @@ interface FetchedFile {
 export function createKernel(options: KernelOptions = {}): Kernel {
   const root = options.root ?? document;
   if (options.assetsURL) setAssetsURL(options.assetsURL);
-  const state: KernelState = { timings: {}, ...stages() };
+  const state: KernelState = { timings: {}, hub: { workers: {}, exposed: new Map() }, ...stages() };
   const plugins = new PluginRegistry({ configured: state.configured.promise, loaded: state.loaded.promise, ready: state.ready.promise });
   if (options.builtins !== false) {
-    plugins.register(pyScriptPlugin(root));
-    plugins.register(pyscriptModulePlugin());
+    plugins.register(pyScriptPlugin(root, state.hub));
+    plugins.register(pyscriptModulePlugin(state.hub));
   }
 
   async function start(): Promise<void> {
@@ -134,8 +134,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
 
   async function loadInterpreter(config: Config): Promise<LoadedInterpreter> {
     const info = availableInterpreters()[config.interpreter]!;
-    const folder = config.interpreterURL ? new URL(config.interpreterURL, document.baseURI).href : assetURL(`${info.name}/`);
-    const baseURL = folder.replace(/\/?$/, "/");
+    const baseURL = interpreterFolder(info, config);
     // Everything the interpreter will ask for starts downloading now, in parallel.
     preload(assetURL(`adapters/${info.name}.js`));
     const downloads = startDownloads(info, baseURL, (progress) => dispatch("py-progress", progress));

@@ -26,15 +26,27 @@ export interface OpenOptions {
   wait?: "settled" | "none";
   /** Pass `?interpreter=` for this test's interpreter (default: true). */
   chooseInterpreter?: boolean;
+  /** Serve the page cross-origin isolated (COOP/COEP), from the second test server. */
+  isolated?: boolean;
 }
 
+/** The same files, served with COOP/COEP: the second test server (see playwright.config.ts). */
+export function isolatedOrigin(baseURL: string): string {
+  const url = new URL(baseURL);
+  url.port = String(Number(url.port) + 1);
+  return url.origin;
+}
+
+const ISOLATION_HEADERS = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
+
 export class Py {
-  constructor(readonly page: Page, readonly interpreter: string) {}
+  constructor(readonly page: Page, readonly interpreter: string, readonly baseURL: string) {}
 
   /** Serve `body` (wrapped by {@link pageHTML}) as a page under /test/ and open it. */
   async open(body: string, options: OpenOptions = {}): Promise<void> {
     const name = `generated-${Math.random().toString(36).slice(2)}.html`;
-    await this.page.route((url) => url.pathname === `/test/${name}`, (route) => route.fulfill({ body: pageHTML(body, options.head), contentType: "text/html" }));
+    const headers = options.isolated ? ISOLATION_HEADERS : {};
+    await this.page.route((url) => url.pathname === `/test/${name}`, (route) => route.fulfill({ body: pageHTML(body, options.head), contentType: "text/html", headers }));
     await this.goto(`/test/${name}`, options);
   }
 
@@ -42,7 +54,8 @@ export class Py {
   async goto(path: string, options: OpenOptions = {}): Promise<void> {
     const params = new URLSearchParams(options.query ?? "");
     if (options.chooseInterpreter !== false) params.set("interpreter", this.interpreter);
-    await this.page.goto(`${path}${path.includes("?") ? "&" : "?"}${params}`);
+    const origin = options.isolated ? isolatedOrigin(this.baseURL) : "";
+    await this.page.goto(`${origin}${path}${path.includes("?") ? "&" : "?"}${params}`);
     if (options.wait !== "none") await this.settled();
   }
 
@@ -52,7 +65,7 @@ export class Py {
     const outcome = await this.page.evaluate(() => window.PyScript.ready.then(() => "ready" as const, () => "failed" as const));
     if (outcome === "ready") {
       await this.page.waitForFunction(() => [...document.querySelectorAll("py-script")]
-        .every((tag) => ["done", "error"].includes(tag.getAttribute("data-py-state") ?? "")));
+        .every((tag) => ["done", "error", "stopped"].includes(tag.getAttribute("data-py-state") ?? "")));
     }
     return outcome;
   }
@@ -79,15 +92,16 @@ export const test = base.extend<{ interpreter: string; py: Py }>({
     const uncaught: string[] = [];
     const foreign: string[] = [];
     page.on("pageerror", (error) => uncaught.push(error.message));
+    const ours = [new URL(baseURL!).origin, isolatedOrigin(baseURL!)];
     page.on("request", (request) => {
       const url = request.url();
-      if (!/^(data|blob):/.test(url) && new URL(url).origin !== new URL(baseURL!).origin) foreign.push(url);
+      if (!/^(data|blob):/.test(url) && !ours.includes(new URL(url).origin)) foreign.push(url);
     });
     await page.addInitScript((names) => {
       (window as any).__events = [];
       for (const name of names) document.addEventListener(name, (e) => (window as any).__events.push({ name, detail: (e as CustomEvent).detail }));
     }, EVENTS);
-    await use(new Py(page, interpreter));
+    await use(new Py(page, interpreter, baseURL!));
     expect(uncaught, "uncaught exceptions on the page").toEqual([]);
     expect(foreign, "requests that left the page's origin").toEqual([]);
   },

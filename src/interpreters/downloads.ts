@@ -123,11 +123,11 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
 
-  // Module scripts (`import()`) bypass fetch: count each one when it completes.
+  // Module scripts (`import()`, modulepreload) bypass fetch: count each one when it completes.
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
       const file = entry.name.startsWith(baseURL) ? entry.name.slice(baseURL.length) : "";
-      if (file in info.files && entry.initiatorType !== "fetch" && !counted.has(file)) count(file, entry.decodedBodySize);
+      if (file in info.files && /\.m?js$/.test(file) && !counted.has(file)) count(file, entry.decodedBodySize);
     }
   });
   observer.observe({ type: "resource" });

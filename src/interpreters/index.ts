@@ -3,7 +3,8 @@
  * known before anything downloads (name, version, files, options) and how to
  * load each adapter; adapters' code loads only when a page asks for them.
  */
-import { importAsset } from "../assets.js";
+import { assetURL, importAsset } from "../assets.js";
+import type { Config } from "../config.js";
 import type { InterpreterAdapter, InterpreterInfo } from "./interpreter.js";
 
 /** What an adapter module (e.g. `dist/adapters/micropython.js`) exports. */
@@ -37,6 +38,15 @@ const registry: Record<string, { info: InterpreterInfo; load: () => Promise<Adap
 /** Every known interpreter's facts, by name. */
 export function availableInterpreters(): Record<string, InterpreterInfo> {
   return Object.fromEntries(Object.entries(registry).map(([name, entry]) => [name, entry.info]));
+}
+
+/**
+ * The folder of an interpreter's files: `config.interpreterURL` for the
+ * page's interpreter if set, else the folder named after it next to pyscript.js.
+ */
+export function interpreterFolder(info: InterpreterInfo, config: Config): string {
+  const custom = config.interpreterURL && info.name === config.interpreter;
+  return (custom ? new URL(config.interpreterURL, document.baseURI).href : assetURL(`${info.name}/`)).replace(/\/?$/, "/");
 }
 
 /** The adapter for a registered interpreter (downloads its adapter code). */

@@ -78,6 +78,13 @@ export interface Interpreter {
   readonly libraryPath: string;
   /** What the runtime threw (e.g. from a Python function called by JS), as our error with a clean traceback. */
   toError(thrown: unknown): PyScriptError;
+  /** Deliver output held back (a partial line) now, e.g. before the thread blocks. */
+  flush(): void;
+  /**
+   * Where the runtime can stop a running program (Pyodide): setting
+   * `buffer[0] = 2` raises KeyboardInterrupt in Python. Absent otherwise.
+   */
+  setInterruptBuffer?(buffer: Int32Array): void;
   /** Where output goes when no run says otherwise (console and `py-print`). */
   defaultWriter: Writer;
   /** The runtime's own API object, for what this interface doesn't cover. */

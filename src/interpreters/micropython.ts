@@ -183,7 +183,7 @@ class MicroPython implements Interpreter {
     });
   }
 
-  private flush(): void {
+  flush(): void {
     for (const decoder of this.decoders) decoder.flush();
   }
 }

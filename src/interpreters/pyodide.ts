@@ -24,6 +24,7 @@ interface PyodideRuntime {
   registerJsModule(name: string, module: object): void;
   setStdout(options: { write(buffer: Uint8Array): number; isatty?: boolean }): void;
   setStderr(options: { write(buffer: Uint8Array): number; isatty?: boolean }): void;
+  setInterruptBuffer(buffer: Int32Array): void;
 }
 
 type LoadPyodide = (options: { indexURL: string; env: Record<string, string> }) => Promise<PyodideRuntime>;
@@ -105,6 +106,14 @@ class Pyodide implements Interpreter {
 
   registerJsModule(name: string, module: object): void {
     this.runtime.registerJsModule(name, module);
+  }
+
+  flush(): void {
+    // Output reaches us unbuffered (PYTHONUNBUFFERED): nothing is held back.
+  }
+
+  setInterruptBuffer(buffer: Int32Array): void {
+    this.runtime.setInterruptBuffer(buffer);
   }
 
   get context(): RunContext {

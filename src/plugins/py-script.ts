@@ -12,16 +12,18 @@ import type { Plugin } from "../plugin.js";
 import { asPyScriptError, report } from "../report.js";
 import { download } from "../download.js";
 import { importAsset } from "../assets.js";
+import type { Config } from "../config.js";
+import type { WorkerHub } from "../workers/hub.js";
 import { inlineScriptName } from "./page-source.js"; // only this small function is bundled here
 
 /** A script's code and the file name its tracebacks show. */
-interface Source {
+export interface Source {
   code: string;
   filename: string;
 }
 
-/** Create the `<py-script>` plugin for the tags under `root`. */
-export function pyScriptPlugin(root: ParentNode = document): Plugin {
+/** Create the `<py-script>` plugin for the tags under `root`; `worker` tags go to `hub`. */
+export function pyScriptPlugin(root: ParentNode, hub: WorkerHub): Plugin {
   const claimed = new WeakSet<Element>();
   let interpreter: Interpreter | undefined;
   const finished = new Promise<Interpreter>((resolve) => {
@@ -32,13 +34,18 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
   // Scripts run one at a time, in the order they were claimed.
   let queue: Promise<unknown> = finished;
 
+  let config: Config;
+  // Workers get their names (PyScript.workers, pyscript.workers) before page scripts run.
+  let workersNamed: Promise<unknown> = Promise.resolve();
+
   function claim(tag: Element, position?: number): void {
     if (claimed.has(tag)) return;
     claimed.add(tag);
     tag.setAttribute("data-py-state", "pending");
     const source = readSource(tag, position);
     source.catch(() => {}); // a failed download is reported when the script's turn comes
-    queue = queue.then(() => runScript(tag, source, interpreter!));
+    if (tag.hasAttribute("worker")) workersNamed = Promise.all([workersNamed, startWorker(tag, source, config, hub)]);
+    else queue = queue.then(() => runScript(tag, source, interpreter!));
   }
 
   function claimAll(): void {
@@ -57,14 +64,27 @@ export function pyScriptPlugin(root: ParentNode = document): Plugin {
 
   return {
     name: "py-script",
-    start() {
+    start(pageConfig) {
+      config = pageConfig;
       claimAll();
       watchForNewTags();
     },
-    onInterpreterReady(_config, ready) {
+    async onInterpreterReady(_config, ready) {
       interpreter = ready;
+      await workersNamed;
     },
   };
+}
+
+/** A `worker` script runs in a Web Worker of its own, right away (workers.js loads only for such pages). */
+function startWorker(tag: Element, source: Promise<Source>, config: Config, hub: WorkerHub): Promise<void> {
+  return importAsset<typeof import("../workers/workers.js")>("workers.js").then(
+    ({ runInWorker }) => runInWorker(tag, source, config, hub),
+    (error) => report(new PyScriptError("interpreter-load", `Could not load workers.js: ${(error as Error).message}`, {
+      hint: "Serve the whole build folder.",
+      element: tag,
+    })),
+  );
 }
 
 /**
@@ -115,7 +135,7 @@ export async function pointAtPage(error: PyScriptError): Promise<void> {
 }
 
 /** Where a tag's output goes: itself, or the element named by `output=`. */
-function outputTarget(tag: Element): Element {
+export function outputTarget(tag: Element): Element {
   const id = tag.getAttribute("output");
   if (!id) return tag;
   const target = document.getElementById(id);
@@ -130,7 +150,7 @@ function outputTarget(tag: Element): Element {
  * of `target`, starting a new one after anything else (such as `display()`
  * output), so everything shows in the order it was produced.
  */
-function writerFor(target: Element): Writer {
+export function writerFor(target: Element): Writer {
   return (text, stream) => {
     let pre = target.lastElementChild;
     if (!pre?.matches("pre.py-output")) {

@@ -1,52 +1,32 @@
 /**
- * The JavaScript half of Python's `pyscript` module (`dist/pyscript-bridge.js`,
- * loaded by every page in parallel with the interpreter). It writes the
- * module onto Python's path, registers `_pyscript` (the few things Python
- * can't do alone: draw output, listen to events, ask for input), and replaces
- * `input()`, which on MicroPython would otherwise hang the page forever.
+ * The page's half of Python's `pyscript` package (`dist/pyscript-bridge.js`,
+ * loaded by every page in parallel with the interpreter). It installs the
+ * package and registers `_pyscript`: the few things Python can't do alone
+ * (draw output, listen to events, ask for input, reach workers). It also
+ * replaces `input()`, which on MicroPython would otherwise hang the page.
  */
 import type { Config } from "../config.js";
 import type { Interpreter, RunContext } from "../interpreters/interpreter.js";
 import { report } from "../report.js";
+import type { WorkerHub } from "../workers/hub.js";
 import { rewriteTraceback } from "./page-source.js";
-import INIT from "../python/pyscript/__init__.py";
-import DISPLAY from "../python/pyscript/_display.py";
-import EVENTS from "../python/pyscript/_events.py";
-import FETCH from "../python/pyscript/_fetch.py";
-import FFI from "../python/pyscript/_ffi.py";
-import INPUT from "../python/pyscript/_input.py";
-
-/** The package's files, written to the interpreter's library folder. */
-const PACKAGE = { "__init__.py": INIT, "_display.py": DISPLAY, "_events.py": EVENTS, "_fetch.py": FETCH, "_ffi.py": FFI, "_input.py": INPUT };
-
-/** Builtin input() calls the pyscript package's, which is imported only then. */
-const INSTALL_INPUT = `
-import builtins
-def input(prompt=""):
-    from pyscript._input import ask
-    return ask(prompt)
-builtins.input = input
-del builtins, input
-`;
-
+import { installPackage } from "./pyscript-package.js";
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
 
-/** Put the `pyscript` module on `interpreter`'s path and make input() work. */
-export function install(interpreter: Interpreter, config: Config, inWorker = false): void {
-  if (!inWorker) document.head.append(Object.assign(document.createElement("style"), { textContent: CSS }));
-  interpreter.registerJsModule("_pyscript", bridge(interpreter, config, inWorker));
-  for (const [name, source] of Object.entries(PACKAGE)) interpreter.writeFile(`${interpreter.libraryPath}/pyscript/${name}`, source);
-  interpreter.runSync(INSTALL_INPUT, { filename: "<pyscript>", value: false });
+/** Put the `pyscript` package on the page interpreter's path and make input() work. */
+export function install(interpreter: Interpreter, config: Config, hub: WorkerHub): void {
+  document.head.append(Object.assign(document.createElement("style"), { textContent: CSS }));
+  installPackage(interpreter, bridge(interpreter, config, hub));
 }
 
 let targetIds = 0;
 
-/** What Python's `_pyscript` module holds. Names are Python-style on purpose. */
-function bridge(interpreter: Interpreter, config: Config, inWorker: boolean) {
+/** What Python's `_pyscript` module holds on the page. Names are Python-style on purpose. */
+function bridge(interpreter: Interpreter, config: Config, hub: WorkerHub) {
   const { none } = interpreter;
   return {
-    in_worker: inWorker,
+    in_worker: false,
     config_json: () => JSON.stringify(config),
     current_target: () => interpreter.context.target ?? none,
     current_target_id: () => {
@@ -54,17 +34,26 @@ function bridge(interpreter: Interpreter, config: Config, inWorker: boolean) {
       if (target) target.id ||= `py-target-${++targetIds}`;
       return target?.id ?? none;
     },
+    // display(): an element by id (none if there is no such element), else this run's target ("" outside tags).
+    display_target: (id: string | null) => (id ? document.getElementById(id) ?? none : interpreter.context.target ?? ""),
     display: (element: Element, mime: string, data: string) => element.append(render(mime, data)),
     clear: (element: Element) => element.replaceChildren(),
     listen: (element: EventTarget, type: string, handler: (event: Event) => unknown) =>
       listen(interpreter, element, type, handler, interpreter.context),
     ask: (prompt: string) => window.prompt(prompt) ?? none,
     ask_inline: async (prompt: string) => (await askInline(interpreter.context.target, prompt)) ?? none,
+    // Workers: @export on the page offers a function to them; workers["name"] calls theirs.
+    expose: (name: string, call: (argsJSON: string) => Promise<string>) =>
+      hub.exposed.set(name, async (...args: unknown[]) => JSON.parse(await call(JSON.stringify(args)))),
+    has_worker: (name: string) => name in hub.workers,
+    worker_names: () => Object.keys(hub.workers).join(", "),
+    call_worker: (name: string, fn: string, argsJSON: string) => hub.workers[name]!.call(fn, ...JSON.parse(argsJSON))
+      .then((value) => JSON.stringify({ value }), (error: Error) => JSON.stringify({ error: error.message })),
   };
 }
 
 /** One value's node: text stays text; HTML and SVG come from trusted reprs. */
-function render(mime: string, data: string): Element {
+export function render(mime: string, data: string): Element {
   if (mime === "image/png" || mime === "image/jpeg") {
     return Object.assign(document.createElement("img"), { className: "py-display", src: `data:${mime};base64,${data}` });
   }
@@ -96,7 +85,7 @@ function listen(interpreter: Interpreter, element: EventTarget, type: string, ha
 }
 
 /** An input field at the end of the target's output; resolves on Enter, or undefined on Escape. */
-function askInline(target: Element | undefined, prompt: string): Promise<string | undefined> {
+export function askInline(target: Element | undefined, prompt: string): Promise<string | undefined> {
   if (!target) return Promise.resolve(window.prompt(prompt) ?? undefined);
   return new Promise((resolve) => {
     let output = target.lastElementChild;

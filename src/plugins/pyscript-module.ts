@@ -6,10 +6,11 @@
  */
 import { importAsset } from "../assets.js";
 import type { Plugin } from "../plugin.js";
+import type { WorkerHub } from "../workers/hub.js";
 
 type Bridge = typeof import("./pyscript-bridge.js");
 
-export function pyscriptModulePlugin(): Plugin {
+export function pyscriptModulePlugin(hub: WorkerHub): Plugin {
   let bridge: Promise<Bridge>;
   return {
     name: "pyscript-module",
@@ -18,7 +19,7 @@ export function pyscriptModulePlugin(): Plugin {
       bridge = importAsset<Bridge>("pyscript-bridge.js");
     },
     async onInterpreterReady(config, interpreter) {
-      (await bridge).install(interpreter, config);
+      (await bridge).install(interpreter, config, hub);
     },
   };
 }

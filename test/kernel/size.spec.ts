@@ -1,6 +1,6 @@
 // pyscript.js is the kernel and its built-in plugins: it must stay small.
-// Everything not every page needs (adapters, TOML, splash view, traceback
-// line mapping) is its own module, downloaded only when used.
+// Everything not every page needs (adapters, TOML, splash view, error box,
+// workers, traceback line mapping) is its own module, downloaded only when used.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";

@@ -11,7 +11,8 @@ pyscript: one Python API for the page, the same on MicroPython and Pyodide.
 
 MicroPyScript puts this package on every interpreter's path; it costs
 nothing until a script imports it, and then only what is used: `display`,
-`when` and `fetch` each live in their own module, loaded on first use. The
+`when`, `fetch` and the worker helpers each live in their own module,
+loaded on first use. The
 work that needs JavaScript (drawing output, listening to events, asking for
 input) is done by `_pyscript`, which the kernel registers
 (dist/pyscript-bridge.js); these modules decide what to do.
@@ -28,8 +29,19 @@ RUNNING_IN_WORKER = bool(_pyscript.in_worker)
 #: The page's `window` (in a worker: the worker's global scope).
 window = js if RUNNING_IN_WORKER else js.window
 
-#: The page's `document`.
-document = js.document
+
+class _NoDocument:
+    """A worker has no page to touch: say so, and what to do instead."""
+
+    def __getattr__(self, name):
+        raise RuntimeError(
+            "document.%s: a worker has no DOM. Show results with display() or print(), "
+            "or @export a function here and call it from a <py-script> on the page." % name
+        )
+
+
+#: The page's `document` (in a worker, using it explains why it can't be).
+document = _NoDocument() if RUNNING_IN_WORKER else js.document
 
 #: The page's config (`<py-config>` over the defaults), as a dict.
 config = json.loads(_pyscript.config_json())
@@ -48,6 +60,10 @@ _LAZY = {
     "when": "_events",
     "fetch": "_fetch",
     "Response": "_fetch",
+    "export": "_workers",
+    "workers": "_workers",
+    "main": "_workers",
+    "sync": "_workers",
 }
 
 __all__ = ["RUNNING_IN_WORKER", "config", "current_target", "document", "window"] + list(_LAZY)

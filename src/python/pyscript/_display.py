@@ -1,7 +1,6 @@
 """display() and HTML: showing Python values in the page."""
 
 import _pyscript
-from pyscript import document
 
 
 class HTML:
@@ -49,27 +48,22 @@ def display(*values, target=None, append=True):
     `_repr_html_`, `_repr_svg_`, `_repr_png_` or `_repr_jpeg_` show richly;
     anything else shows as its `repr()`. `append=False` replaces what the
     target showed before."""
-    element = _element_for(target)
-    if element is None:
+    element_id = None if target is None else str(target).lstrip("#")
+    # Where to draw: an element (or, in a worker, its id); "" when there is
+    # no tag to draw in; None when element_id names no element.
+    where = _pyscript.display_target(element_id)
+    if where is None:
+        raise ValueError(
+            'display(target="%s"): there is no element with id="%s" on the page. '
+            "Add one, or leave out target= to show output in this tag." % (target, element_id)
+        )
+    if isinstance(where, str) and where == "":
         # No tag to draw in (the REPL, for example): plain text will do.
         for value in values:
             print(value if isinstance(value, str) else repr(value))
         return
     if not append:
-        _pyscript.clear(element)
+        _pyscript.clear(where)
     for value in values:
         mime, data = _mime_and_data(value)
-        _pyscript.display(element, mime, data)
-
-
-def _element_for(target):
-    if target is None:
-        return _pyscript.current_target()
-    element_id = str(target).lstrip("#")
-    element = document.getElementById(element_id)
-    if not element:
-        raise ValueError(
-            'display(target="%s"): there is no element with id="%s" on the page. '
-            "Add one, or leave out target= to show output in this tag." % (target, element_id)
-        )
-    return element
+        _pyscript.display(where, mime, data)

@@ -21,6 +21,10 @@ def ask(prompt=""):
 
 
 def _answer(prompt):
+    if _pyscript.in_worker:
+        if not _pyscript.can_block:
+            raise RuntimeError(_pyscript.cannot_block_reason)
+        return _pyscript.ask(prompt)  # waits for the page's answer
     if not MICROPYTHON and _pyscript.current_target() is not None:
         from pyodide.ffi import can_run_sync, run_sync
 

@@ -1,0 +1,37 @@
+/**
+ * A worker waiting for the page: the worker posts a request and sleeps on a
+ * SharedArrayBuffer (`Atomics.wait`) until the page writes the answer there
+ * and wakes it. Only cross-origin isolated pages have SharedArrayBuffer.
+ *
+ * Layout: Int32 [0] = 0 waiting / 1 answered, Int32 [1] = answer length,
+ * then the answer as UTF-8 JSON.
+ */
+import type { Answer } from "./messages.js";
+
+const HEADER = 8;
+const SIZE = 1 << 20; // room for a 1 MB answer
+
+/** A new channel, or undefined where the page can't share memory. */
+export function createChannel(): SharedArrayBuffer | undefined {
+  return globalThis.crossOriginIsolated ? new SharedArrayBuffer(HEADER + SIZE) : undefined;
+}
+
+/** The page's side: write the answer and wake the worker. */
+export function answer(channel: SharedArrayBuffer, reply: Answer): void {
+  let bytes = new TextEncoder().encode(JSON.stringify(reply));
+  if (bytes.length > SIZE) bytes = new TextEncoder().encode(JSON.stringify({ error: `the answer is over ${SIZE} bytes: too big to pass to a waiting worker` }));
+  const header = new Int32Array(channel, 0, 2);
+  new Uint8Array(channel, HEADER, bytes.length).set(bytes);
+  header[1] = bytes.length;
+  Atomics.store(header, 0, 1);
+  Atomics.notify(header, 0);
+}
+
+/** The worker's side: after posting a request, sleep until it is answered. */
+export function waitForAnswer(channel: SharedArrayBuffer): Answer {
+  const header = new Int32Array(channel, 0, 2);
+  Atomics.wait(header, 0, 0);
+  const bytes = new Uint8Array(channel, HEADER, header[1]).slice(); // TextDecoder can't read shared memory
+  Atomics.store(header, 0, 0);
+  return JSON.parse(new TextDecoder().decode(bytes)) as Answer;
+}

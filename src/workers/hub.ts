@@ -1,0 +1,36 @@
+/**
+ * What the page knows about its workers: the running `<py-script worker>`
+ * scripts by name, and the functions the page offers to them. The kernel
+ * owns one hub; `PyScript.workers` and `PyScript.expose()` show it to users.
+ */
+
+/** Where a worker's script is in its life. */
+export type WorkerState = "starting" | "running" | "done" | "error" | "stopped";
+
+/** A worker running a `<py-script worker>` script, as the page sees it. */
+export interface WorkerHandle {
+  readonly name: string;
+  /** The interpreter it runs, e.g. "micropython". */
+  readonly interpreter: string;
+  readonly state: WorkerState;
+  /** Resolves when the script has finished (well or not) or was stopped. */
+  readonly done: Promise<void>;
+  /** Call a function the script exported; arguments and result cross as JSON. */
+  call(name: string, ...args: unknown[]): Promise<unknown>;
+  /** Stop it: a KeyboardInterrupt where the page can send one, else end the worker. */
+  stop(): Promise<void>;
+}
+
+/** A function the page offers workers: JSON-able arguments in, a JSON-able result (or promise) out. */
+export type Exposed = (...args: any[]) => unknown;
+
+export interface WorkerHub {
+  workers: Record<string, WorkerHandle>;
+  exposed: Map<string, Exposed>;
+}
+
+/** Why a worker can't wait for the page here, and how to fix that. */
+export const NOT_ISOLATED =
+  "a worker can only wait for the page (input(), sync calls) when the page is cross-origin isolated. " +
+  "Serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp " +
+  "(npm start -- --isolated does), or use the async form: await main.function(...).";

@@ -1,0 +1,164 @@
+/**
+ * Inside a worker (`dist/worker.js`): one `<py-script worker>` script with an
+ * interpreter of its own. It starts the same adapter the page would, writes
+ * the page's configured files, installs the `pyscript` package in worker
+ * mode, runs the script, and then stays to serve the functions it exported.
+ * Output streams to the page as it is printed (in small batches, so a
+ * chatty loop can't flood the page).
+ */
+import type { Interpreter, Stream } from "../interpreters/interpreter.js";
+import type { AdapterModule } from "../interpreters/index.js";
+import { installPackage } from "../plugins/pyscript-package.js";
+import { waitForAnswer } from "./channel.js";
+import { NOT_ISOLATED } from "./hub.js";
+import type { Answer, BlockingRequest, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
+
+const post = (message: FromWorker) => postMessage(message);
+
+let interpreter: Interpreter | undefined;
+let dispatch: ((name: string, argsJSON: string) => Promise<string>) | undefined;
+const replies = new Map<number, (answer: Answer) => void>();
+let nextCall = 0;
+
+// Stop on Pyodide raises KeyboardInterrupt; its event loop re-raises that
+// (a BaseException) after the script has already reported it. Once is enough.
+addEventListener("error", (event) => {
+  if (String(event.message).includes("KeyboardInterrupt")) event.preventDefault();
+});
+addEventListener("unhandledrejection", (event) => {
+  if (String(event.reason?.message ?? event.reason).includes("KeyboardInterrupt")) event.preventDefault();
+});
+
+onmessage = ({ data }: MessageEvent<ToWorker>) => {
+  if (data.type === "init") void start(data.init);
+  else if (data.type === "call") void answerCall(data.id, data.name, data.args);
+  else replies.get(data.id)?.(data), replies.delete(data.id);
+};
+
+async function start(init: WorkerInit): Promise<void> {
+  try {
+    interpreter = await startInterpreter(init);
+  } catch (thrown) {
+    post({ type: "error", error: errorData(thrown, "interpreter-start"), started: false });
+    return;
+  }
+  post({ type: "ready", version: interpreter.version });
+  try {
+    await interpreter.run(init.code, { filename: init.filename, value: false });
+    output.flush();
+    post({ type: "done" });
+  } catch (thrown) {
+    output.flush();
+    post({ type: "error", error: errorData(thrown, "python"), started: true });
+  }
+}
+
+async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
+  const { info, config } = init;
+  const files = Promise.all(init.files.map(async ([path, url]) => [path, await download(url)] as const));
+  files.catch(() => {}); // reported below, once the interpreter is there to write them
+  const adapter = (await import(/* @vite-ignore */ `${init.assetsURL}adapters/${info.name}.js`) as AdapterModule).createAdapter(info);
+  await adapter.load(init.baseURL);
+  const options = Object.fromEntries(Object.keys(info.options).filter((key) => key in config).map((key) => [key, config[key]]));
+  const started = await adapter.start({ baseURL: init.baseURL, options, defaultWriter: output.write });
+  if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
+  for (const [path, content] of await files) started.writeFile(path, content);
+  installPackage(started, bridge(init, started));
+  return started;
+}
+
+async function download(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not download ${url}: the server answered ${response.status}.`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The page calls a function the script exported. */
+async function answerCall(id: number, name: string, args: unknown[]): Promise<void> {
+  try {
+    if (!interpreter) throw new Error("the worker's interpreter isn't running");
+    // Imported on the first call only: workers that export nothing never pay for it.
+    dispatch ??= interpreter.runSync("import pyscript._workers\npyscript._workers._dispatch", { filename: "<pyscript>" }) as typeof dispatch;
+    const value = JSON.parse(await dispatch!(name, JSON.stringify(args)));
+    post({ type: "result", id, value });
+  } catch (thrown) {
+    post({ type: "result", id, error: interpreter ? interpreter.toError(thrown).message : String(thrown) });
+  } finally {
+    output.flush();
+  }
+}
+
+/** `_pyscript` in a worker: output goes to the page, which does the drawing and the asking. */
+function bridge(init: WorkerInit, interpreter: Interpreter) {
+  const { none } = interpreter;
+  return {
+    in_worker: true,
+    can_block: Boolean(init.channel),
+    cannot_block_reason: NOT_ISOLATED,
+    config_json: () => JSON.stringify(init.config),
+    current_target: () => init.target,
+    current_target_id: () => init.target,
+    display_target: (id: string | null) => id ?? init.target, // the page checks the element exists
+    display: (target: string, mime: string, data: string) => (output.flush(), post({ type: "display", target, mime, data })),
+    clear: (target: string) => (output.flush(), post({ type: "clear", target })),
+    ask: (prompt: string) => (block(init, interpreter, { kind: "input", prompt }).value as string | null) ?? none,
+    call_main: (name: string, argsJSON: string) => new Promise<string>((resolve) => {
+      const id = nextCall++;
+      replies.set(id, (answer) => resolve(JSON.stringify(answer)));
+      output.flush();
+      post({ type: "call", id, name, args: JSON.parse(argsJSON) });
+    }),
+    call_main_sync: (name: string, argsJSON: string) =>
+      JSON.stringify(block(init, interpreter, { kind: "call", name, args: JSON.parse(argsJSON) })),
+  };
+}
+
+/** Ask the page and sleep until it answers (cross-origin isolated pages only). */
+function block(init: WorkerInit, interpreter: Interpreter, request: BlockingRequest): Answer {
+  interpreter.flush(); // the prompt must be on the page before we sleep
+  output.flush();
+  post({ type: "block", request });
+  return waitForAnswer(init.channel!);
+}
+
+/**
+ * Output goes to the page as it is written: no timer can fire while Python
+ * runs, so anything held back could wait for the end of a long computation.
+ * Only a chatty script (over 50 messages in 16 ms) gets batched, so it can't
+ * flood the page; its batches go out at 4 kB, at its next quiet moment, or
+ * on flush().
+ */
+const output = (() => {
+  let text = "";
+  let stream: Stream = "stdout";
+  let windowStart = 0;
+  let sentInWindow = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (text) post({ type: "output", text, stream });
+    text = "";
+  };
+  const write = (chunk: string, to: Stream) => {
+    if (to !== stream) flush();
+    stream = to;
+    text += chunk;
+    const now = performance.now();
+    if (now - windowStart > 16) [windowStart, sentInWindow] = [now, 0];
+    if (sentInWindow++ < 50 || text.length > 4096) flush();
+    else timer ??= setTimeout(flush, 16);
+  };
+  return { write, flush };
+})();
+
+function errorData(thrown: unknown, code: string): ErrorData {
+  const error = thrown as Partial<ErrorData> & { message?: string };
+  return {
+    code: error.code ?? code,
+    message: error.message ?? String(thrown),
+    hint: error.hint ?? "",
+    pythonType: error.pythonType,
+    traceback: error.traceback,
+  };
+}

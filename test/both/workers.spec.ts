@@ -1,0 +1,222 @@
+// <py-script worker>: heavy Python off the main thread, streamed output,
+// Stop, calls both ways, and what needs a cross-origin isolated page.
+import { test, expect, pageHTML } from "../fixtures";
+
+/** A loop that keeps the worker busy for `seconds`, on either interpreter. */
+const busy = (seconds: number) => `
+import time
+now = time.ticks_ms if hasattr(time, "ticks_ms") else (lambda: int(time.time() * 1000))
+start = now()
+while now() - start < ${seconds * 1000}:
+    pass`;
+
+test("the page stays responsive while a worker loops for 3 seconds", async ({ py, page }) => {
+  await py.open(`
+<button id="count" onclick="this.dataset.clicks = Number(this.dataset.clicks || 0) + 1">Click</button>
+<py-script id="w" worker>
+print("looping")
+${busy(3)}
+print("finished")
+</py-script>`, { wait: "none" });
+  await expect(py.output("#w")).toHaveText("looping\n", { timeout: 30_000 });
+  const frames = await page.evaluate(() => new Promise<number>((resolve) => {
+    let count = 0;
+    const start = performance.now();
+    const tick = () => (performance.now() - start < 1000 ? (count++, requestAnimationFrame(tick)) : resolve(count));
+    requestAnimationFrame(tick);
+  }));
+  expect(frames).toBeGreaterThan(20); // a frozen page would manage about 0
+  for (let i = 0; i < 5; i++) await page.click("#count");
+  await expect(page.locator("#count")).toHaveAttribute("data-clicks", "5");
+  await expect(py.output("#w")).not.toContainText("finished"); // all of that happened during the loop
+  await expect(py.output("#w")).toHaveText("looping\nfinished\n", { timeout: 30_000 });
+});
+
+test("a worker's output streams into its tag as it is printed, in order, with the main thread's scripts running too", async ({ py, page }) => {
+  await py.open(`
+<py-script id="w" worker="streamer">
+for step in range(3):
+    print("step", step)
+${busy(1)}
+print("done")
+</py-script>
+<py-script id="main">print("main thread ran")</py-script>`, { wait: "none" });
+  await expect(py.output("#w")).toHaveText("step 0\nstep 1\nstep 2\n", { timeout: 30_000 });
+  expect(await page.getAttribute("#w", "data-py-state")).toBe("running");
+  await expect(py.output("#main")).toHaveText("main thread ran\n");
+  await expect(py.output("#w")).toHaveText("step 0\nstep 1\nstep 2\ndone\n", { timeout: 30_000 });
+  await expect(page.locator("#w")).toHaveAttribute("data-py-state", "done");
+});
+
+for (const isolated of [false, true]) {
+  test(`Stop ends a runaway worker, the tag says so, and the page works after${isolated ? " (cross-origin isolated)" : ""}`, async ({ py, page }) => {
+    await py.open(`
+<py-script id="w" worker="runaway">
+print("forever")
+while True:
+    pass
+</py-script>`, { wait: "none", isolated });
+    await expect(py.output("#w")).toHaveText("forever\n", { timeout: 30_000 });
+    await page.click("#w .py-stop");
+    await expect(page.locator("#w")).toHaveAttribute("data-py-state", "stopped");
+    await expect(page.locator("#w .py-stopped")).toHaveText("⏹ Stopped.");
+    await expect(page.locator("#w .py-stop")).toHaveCount(0);
+    expect(await page.evaluate(() => window.PyScript.workers.runaway.state)).toBe("stopped");
+    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<py-script id="after">print("still fine")</py-script>'));
+    await expect(py.output("#after")).toHaveText("still fine\n");
+    await expect(py.errors()).toHaveCount(0);
+  });
+}
+
+test("PyScript.workers.name.stop() stops it from JavaScript", async ({ py, page }) => {
+  await py.open(`<py-script id="w" worker="spinner">\nwhile True:\n    pass\n</py-script>`, { wait: "none" });
+  await page.waitForFunction(() => window.PyScript?.workers?.spinner?.state === "running", null, { timeout: 30_000 });
+  await page.evaluate(() => window.PyScript.workers.spinner.stop());
+  await expect(page.locator("#w")).toHaveAttribute("data-py-state", "stopped");
+});
+
+test("a Python error in a worker is shown at its tag, pointing at the HTML line", async ({ py, page }) => {
+  const body = `
+<py-script id="w" worker>
+print("before")
+def fail():
+    return {}["missing"]
+fail()
+</py-script>`;
+  await py.open(body);
+  const box = page.locator("#w .py-error");
+  await expect(box).toContainText("KeyError");
+  const line = pageHTML(body).split("\n").findIndex((l) => l.includes('return {}["missing"]')) + 1;
+  await expect(box).toContainText(new RegExp(`File "generated-\\w+\\.html", line ${line}, in fail`));
+  await expect(py.output("#w")).toHaveText("before\n");
+  await expect(page.locator("#w")).toHaveAttribute("data-py-state", "error");
+});
+
+test("exported worker functions can be called from the page's JavaScript and Python", async ({ py, page }) => {
+  await py.open(`
+<py-script worker="maths">
+from pyscript import export
+
+@export
+def add(a, b):
+    return a + b
+
+def shout(words):
+    return [word.upper() for word in words]
+__export__ = ["shout"]
+</py-script>
+<py-script id="main">
+from pyscript import workers
+print(await workers["maths"].add(2, 3), await workers["maths"].shout(["a", "b"]))
+try:
+    await workers["maths"].missing()
+except RuntimeError as error:
+    print("error:", "exports no function called 'missing'" in str(error))
+</py-script>`);
+  await expect(py.output("#main")).toHaveText("5 ['A', 'B']\nerror: True\n");
+  expect(await page.evaluate(() => window.PyScript.workers.maths.call("add", 20, 22))).toBe(42);
+  expect(await page.evaluate(() => window.PyScript.workers.maths.call("add", 1.5, 1))).toBe(2.5);
+});
+
+test("a worker calls functions the page offers, asynchronously, without special headers", async ({ py, page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener("py-configured", () => window.PyScript.expose("greet", (name: string) => `Hello ${name}, from JavaScript`));
+  });
+  await py.open(`
+<py-script>
+from pyscript import export
+@export
+def square(x):
+    return x * x
+</py-script>
+<py-script id="w" worker>
+from pyscript import main
+print(await main.greet("worker"))
+print(await main.square(9))
+</py-script>`);
+  await expect(py.output("#w")).toHaveText("Hello worker, from JavaScript\n81\n");
+});
+
+test("the page's configured files are readable in a worker", async ({ py }) => {
+  await py.open(`
+<py-config>{"files": {"arrr.py": "./arrr.py", "data/bytes.bin": "./bytes.bin"}}</py-config>
+<py-script id="w" worker>
+import arrr
+print(arrr.translate("Hello my friend"), list(open("data/bytes.bin", "rb").read()))
+</py-script>`);
+  await expect(py.output("#w")).toHaveText("Ahoy me me bucko Arrr! [0, 1, 254, 255, 128, 10, 13]\n");
+});
+
+test("display() in a worker writes to its tag; the DOM explains it isn't there", async ({ py, page }) => {
+  await py.open(`
+<py-script id="w" worker>
+from pyscript import display, HTML, document
+display("plain", HTML("&lt;b id='from-worker'>bold&lt;/b>"))
+try:
+    document.title
+except RuntimeError as error:
+    print(error)
+</py-script>`);
+  await expect(page.locator("#w .py-display").first()).toHaveText("plain");
+  await expect(page.locator("#w b#from-worker")).toHaveText("bold");
+  await expect(py.output("#w")).toContainText("document.title: a worker has no DOM");
+});
+
+test("with COOP/COEP, input() in a worker waits for an answer typed inline, and sync calls wait for the page", async ({ py, page }) => {
+  await py.open(`
+<py-script>
+from pyscript import export
+@export
+def add(a, b):
+    return a + b
+</py-script>
+<py-script id="w" worker>
+from pyscript import sync
+name = input("Name? ")
+print("Hello", name, sync.add(2, 3))
+</py-script>`, { isolated: true, wait: "none" });
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const field = page.locator("#w input.py-input");
+  await expect(field).toBeVisible({ timeout: 30_000 });
+  await expect(py.output("#w")).toHaveText("Name? ");
+  await field.fill("Ada");
+  await field.press("Enter");
+  await expect(py.output("#w")).toHaveText("Name? Ada\nHello Ada 5\n");
+});
+
+test("without COOP/COEP, input() and sync calls in a worker raise a clear error naming the headers", async ({ py, page }) => {
+  await py.open(`
+<py-script id="w" worker>
+from pyscript import sync
+for attempt in (lambda: input("Name? "), lambda: sync.add(1, 2)):
+    try:
+        attempt()
+    except RuntimeError as error:
+        print("RuntimeError:", error)
+</py-script>`);
+  const output = py.output("#w");
+  await expect(output).toContainText("Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp");
+  await expect(output).toContainText("npm start -- --isolated");
+  expect((await output.textContent())!.match(/RuntimeError:/g)).toHaveLength(2);
+});
+
+test("a worker that can't start gives a clear error at its tag", async ({ py, page }) => {
+  await page.route((url) => url.pathname === "/worker.js", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await py.open(`
+<py-script id="unknown" worker interpreter="cobra">print(1)</py-script>
+<py-script id="broken" worker>print(1)</py-script>
+<py-script id="main">print("main thread fine")</py-script>`);
+  await expect(page.locator("#unknown .py-error")).toContainText('there is no interpreter called "cobra"');
+  await expect(page.locator("#broken .py-error")).toContainText("The worker for this script could not start");
+  await expect(py.output("#main")).toHaveText("main thread fine\n");
+});
+
+test("several workers each run their own interpreter at once (even MicroPython)", async ({ py }) => {
+  await py.open(`
+<py-script id="a" worker>x = "A"\nprint("I am", x)</py-script>
+<py-script id="b" worker>x = "B"\nprint("I am", x)</py-script>
+<py-script id="main">x = "main"\nprint("I am", x)</py-script>`);
+  await expect(py.output("#a")).toHaveText("I am A\n");
+  await expect(py.output("#b")).toHaveText("I am B\n");
+  await expect(py.output("#main")).toHaveText("I am main\n");
+});
