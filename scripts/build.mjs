@@ -1,6 +1,7 @@
 // Build everything a page needs into dist/:
 //   pyscript.js (+ chunks/)  the browser entry, auto-starts
 //   index.js + types/        the side-effect-free library entry and its .d.ts
+//   py-repl.js               the <py-repl> plugin, with xterm.js (only pages that use it load it)
 //   micropython/, pyodide/   the interpreters' own files, copied from npm
 // Usage: node scripts/build.mjs [--watch]
 import { build, context } from "esbuild";
@@ -66,6 +67,9 @@ const ENTRIES = [
   { in: "src/index.ts", out: "index" },
   { in: "src/interpreters/micropython.ts", out: "adapters/micropython" },
   { in: "src/interpreters/pyodide.ts", out: "adapters/pyodide" },
+  { in: "src/interpreters/repl/micropython.ts", out: "adapters/micropython-repl" },
+  { in: "src/interpreters/repl/pyodide.ts", out: "adapters/pyodide-repl" },
+  { in: "src/plugins/py-repl.ts", out: "py-repl" },
   { in: "src/toml.ts", out: "toml" },
   { in: "src/plugins/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash" },
@@ -83,6 +87,7 @@ const options = {
   charset: "utf8", // keep 🐍 and … as they are: smaller than \u escapes
   legalComments: "none",
   define,
+  loader: { ".css": "text" }, // py-repl.js carries xterm's stylesheet and adds it to the page itself
   logLevel: "warning",
 };
 

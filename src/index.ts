@@ -11,4 +11,4 @@ export type { Progress, PyScriptEventDetails, PyScriptEventName } from "./events
 export type { Plugin } from "./plugin.js";
 export { availableInterpreters, registerInterpreter } from "./interpreters/index.js";
 export { HOME } from "./interpreters/interpreter.js";
-export type { Interpreter, InterpreterAdapter, InterpreterInfo, RunOptions, StartOptions, Stream, Writer } from "./interpreters/interpreter.js";
+export type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, StartOptions, Stream, Writer } from "./interpreters/interpreter.js";
