@@ -202,3 +202,11 @@ test("a bad rows= value is a visible warning, and the terminal uses the default"
   await expect(page.locator('py-repl .py-warning[data-code="config-value"]')).toContainText('rows="lots"');
   await expect(page.locator("py-repl .xterm-rows > div")).toHaveCount(16);
 });
+
+test("a page without <py-repl> downloads no REPL code", async ({ py, page }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await py.open(`<py-script id="out">print("no terminal here")</py-script>`);
+  await expect(py.output("#out")).toHaveText("no terminal here\n");
+  expect(requested.filter((path) => /repl/.test(path))).toEqual([]);
+});

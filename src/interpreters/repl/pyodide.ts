@@ -52,11 +52,11 @@ interface Helpers {
 
 /**
  * Python side: a console in the page's globals whose running task Ctrl-C
- * can cancel, and `settle`, which awaits a line's future inside Python
+ * can cancel (and whose syntax errors read as CPython's), and `settle`, which awaits a line's future inside Python
  * (awaiting the proxy from JS would destroy it) and returns plain values.
  */
 const HELPERS = `
-import asyncio, builtins, __main__
+import ast, asyncio, builtins, __main__
 from pyodide.console import BANNER as banner, PyodideConsole, repr_shorten
 
 INTERRUPTED = object()
@@ -79,6 +79,17 @@ class ReplConsole(PyodideConsole):
 
     def forget(self):
         self.buffer.clear()
+
+    def formatsyntaxerror(self, e):
+        # The console compiles with "incomplete input allowed" even on its
+        # last try, so some plain syntax errors come out as the internal
+        # _IncompleteInputError; compile again to get the real message.
+        if type(e).__name__ == "_IncompleteInputError":
+            try:
+                compile("\\n".join(self.buffer), self.filename, "single", ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+            except SyntaxError as real:
+                e = real
+        return super().formatsyntaxerror(e)
 
 def open_console():
     return ReplConsole(__main__.__dict__)
