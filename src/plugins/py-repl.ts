@@ -18,6 +18,7 @@
  * 2. Setup finishes and the page's `<py-script>` tags run, so what they
  *    define is there; then the tag's session opens with a banner and `>>> `.
  * 3. Its initial code is typed in as if by hand and runs, then the kept keys.
+ *    Tags take steps 2 and 3 one at a time, in page order, like scripts.
  * 4. The terminal is live: `data-py-state="ready"`.
  */
 import { inlineMarkupError, PyScriptError, reasonOf } from "../errors.js";
@@ -46,6 +47,7 @@ interface ReplTag {
 export function pyReplPlugin(): Plugin {
   const tags = new Map<Element, ReplTag>();
   let live: Promise<Interpreter> | undefined; // sessions may open once it resolves
+  let opening: Promise<unknown> = Promise.resolve(); // one at a time, in page order, so initial code runs in that order
   let label = "Python";
 
   function claim(element: HTMLElement): void {
@@ -75,7 +77,7 @@ export function pyReplPlugin(): Plugin {
   }
 
   function openWhenLive(tag: ReplTag): void {
-    live!.then((interpreter) => openSession(tag, interpreter), () => failed(tag));
+    opening = opening.then(() => live!).then((interpreter) => openSession(tag, interpreter), () => failed(tag));
   }
 
   return {

@@ -210,3 +210,24 @@ test("a page without <py-repl> downloads no REPL code", async ({ py, page }) => 
   await expect(py.output("#out")).toHaveText("no terminal here\n");
   expect(requested.filter((path) => /repl/.test(path))).toEqual([]);
 });
+
+test("initial code of several REPLs runs in page order, after the page's scripts", async ({ py, page }) => {
+  await py.open(withRepl(`
+<py-script>colour = "green"</py-script>
+<py-repl id="first" rows="6">shade = "dark " + colour</py-repl>
+<py-repl id="second" rows="6">print("second sees", shade)</py-repl>`));
+  const second = new Terminal(page, "#second");
+  await second.ready();
+  await second.endsWith("second sees dark green", ">>>");
+});
+
+test("a <py-repl> removed from the page stops, and the others go on", async ({ py, page }) => {
+  await py.open(withRepl(`<py-repl id="a" rows="6"></py-repl><py-repl id="b" rows="6"></py-repl>`));
+  const [a, b] = [new Terminal(page, "#a"), new Terminal(page, "#b")];
+  await a.ready();
+  await b.ready();
+  await a.type("half_typed = ");
+  await page.evaluate(() => document.querySelector("#a")!.remove());
+  await b.enter("1 + 1");
+  await b.endsWith(">>> 1 + 1", "2", ">>>");
+});
