@@ -77,7 +77,9 @@ export function pyReplPlugin(): Plugin {
   }
 
   function openWhenLive(tag: ReplTag): void {
-    opening = opening.then(() => live!).then((interpreter) => openSession(tag, interpreter), () => failed(tag));
+    const open = (interpreter: Interpreter) => openSession(tag, interpreter).catch((error) => failed(tag, asPyScriptError(error,
+      (reason) => new PyScriptError("plugin-hook", `<py-repl> stopped: ${reason}`, { hint: "This is a bug in py-repl.js; reload the page." }))));
+    opening = opening.then(() => live!.then(open, () => failed(tag))); // no interpreter: the kernel has said why
   }
 
   return {

@@ -8,6 +8,10 @@
  */
 import { KEY, isPrintable } from "./keys.js";
 
+/**
+ * The line being typed at a prompt. The REPL owns the prompt and Enter;
+ * the editor draws everything between them through `write`.
+ */
 export class LineEditor {
   private chars: string[] = [];
   private cursor = 0;

@@ -167,8 +167,8 @@ class PyodideRepl implements Repl {
 
   close(): void {
     this.open = false;
-    this.steps = this.steps.filter((step) => "done" in step);
-    if (this.running) this.console.interrupt();
+    this.dropTypeahead();
+    if (this.running) this.console.interrupt(); // run() destroys the console when it ends
     else this.console.destroy();
   }
 
@@ -287,8 +287,14 @@ class PyodideRepl implements Repl {
 
   /** Ctrl-C while code runs: cancel it (it must be awaiting: code that never yields blocks the page) and drop typeahead. */
   private interrupt(): void {
-    this.steps = this.steps.filter((step) => "done" in step);
+    this.dropTypeahead();
     this.console.interrupt();
+  }
+
+  /** Forget keys and pastes not taken yet; a paste waiting on them is over. */
+  private dropTypeahead(): void {
+    for (const step of this.steps) if ("done" in step) step.done();
+    this.steps = [];
   }
 
   private clearScreen(): void {
