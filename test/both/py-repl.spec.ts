@@ -231,3 +231,33 @@ test("a <py-repl> removed from the page stops, and the others go on", async ({ p
   await b.enter("1 + 1");
   await b.endsWith(">>> 1 + 1", "2", ">>>");
 });
+
+test("a pasted script with decorators, else clauses and a multi-line string runs as written", async ({ py, page }) => {
+  await py.open(withRepl(`<py-repl rows="40"></py-repl>`));
+  const term = new Terminal(page);
+  await term.ready();
+  await term.paste(`def shout(f):
+    return lambda *args: f(*args).upper()
+
+@shout
+def hi():
+    return "hi"
+
+def classify(n):
+    if n < 0:
+        return "negative"
+
+    elif n == 0:
+        return "zero"
+    return "positive"
+doc = """first
+
+last"""
+if classify(1) == "positive":
+    print(hi(), classify(-1), classify(0), len(doc.splitlines()))
+else:
+    print("wrong")
+`);
+  await term.endsWith("HI negative zero 3", ">>>");
+  expect(await term.screen()).not.toContain("Error");
+});

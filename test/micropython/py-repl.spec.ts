@@ -61,3 +61,13 @@ test("Ctrl-A at an empty prompt does not switch to the raw REPL", async ({ py, p
   await term.endsWith(">>> 7 * 6", "42", ">>>");
   expect(await term.screen()).not.toContain("raw REPL");
 });
+
+// Not about MicroPython, but run once: the check is the same on every interpreter.
+test("inline code the browser read as HTML is a clear error at the tag, and the terminal still works", async ({ py, page }) => {
+  await py.open(withRepl(`<py-repl>print("<b>bold</b>")</py-repl>`));
+  const term = new Terminal(page);
+  await term.ready();
+  await expect(page.locator('py-repl .py-error[data-code="inline-markup"]')).toContainText("&lt;");
+  await term.enter("'ok'");
+  await term.endsWith("'ok'", ">>>");
+});
