@@ -1,6 +1,7 @@
 // Build everything a page needs into dist/:
 //   pyscript.js (+ chunks/)  the browser entry, auto-starts
 //   index.js + types/        the side-effect-free library entry and its .d.ts
+//   py-repl.js               the <py-repl> plugin, with xterm.js (only pages that use it load it)
 //   micropython/, pyodide/   the interpreters' own files, copied from npm
 // Usage: node scripts/build.mjs [--watch]
 import { build, context } from "esbuild";
@@ -69,6 +70,9 @@ const ENTRIES = [
   { in: "src/index.ts", out: "index" },
   { in: "src/interpreters/micropython.ts", out: "adapters/micropython" },
   { in: "src/interpreters/pyodide.ts", out: "adapters/pyodide" },
+  { in: "src/interpreters/repl/micropython.ts", out: "adapters/micropython-repl" },
+  { in: "src/interpreters/repl/pyodide.ts", out: "adapters/pyodide-repl" },
+  { in: "src/plugins/py-repl.ts", out: "py-repl" },
   { in: "src/toml.ts", out: "toml" },
   { in: "src/plugins/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash" },
@@ -88,7 +92,9 @@ const options = {
   minify: true,
   sourcemap: "linked",
   charset: "utf8", // keep 🐍 and … as they are: smaller than \u escapes
-  loader: { ".py": "text" }, // the pyscript module's Python source travels inside its bridge
+  // The pyscript package's Python source travels inside its bridge; py-repl.js
+  // carries xterm's stylesheet and adds it to the page itself.
+  loader: { ".py": "text", ".css": "text" },
   legalComments: "none",
   define,
   logLevel: "warning",

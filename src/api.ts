@@ -78,6 +78,6 @@ export function createAPI(state: KernelState, plugins: PluginRegistry): PyScript
     runPython: (code: string) => interpreter().runSync(code),
     runPythonAsync: async (code: string) => interpreter().run(code),
     get workers() { return { ...state.hub.workers }; },
-    expose: (name: string, fn: Exposed) => void state.hub.exposed.set(name, fn),
+    expose: (name: string, fn: Exposed) => state.hub.expose(name, fn),
   });
 }

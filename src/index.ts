@@ -12,4 +12,4 @@ export type { Plugin } from "./plugin.js";
 export type { Exposed, WorkerHandle, WorkerState } from "./workers/hub.js";
 export { availableInterpreters, registerInterpreter } from "./interpreters/index.js";
 export { HOME } from "./interpreters/interpreter.js";
-export type { Interpreter, InterpreterAdapter, InterpreterInfo, RunContext, RunOptions, StartOptions, Stream, Writer } from "./interpreters/interpreter.js";
+export type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunContext, RunOptions, StartOptions, Stream, Writer } from "./interpreters/interpreter.js";

@@ -36,6 +36,7 @@ import { showSplashSoon } from "./splash.js";
 import { injectStyles } from "./styles.js";
 import { createAPI, type KernelState, type PyScriptAPI } from "./api.js";
 import { assetURL, setAssetsURL } from "./assets.js";
+import { WorkerHub } from "./workers/hub.js";
 
 /** Options for {@link createKernel}. */
 export interface KernelOptions {
@@ -70,7 +71,7 @@ interface FetchedFile {
 export function createKernel(options: KernelOptions = {}): Kernel {
   const root = options.root ?? document;
   if (options.assetsURL) setAssetsURL(options.assetsURL);
-  const state: KernelState = { timings: {}, hub: { workers: {}, exposed: new Map() }, ...stages() };
+  const state: KernelState = { timings: {}, hub: new WorkerHub(), ...stages() };
   const plugins = new PluginRegistry({ configured: state.configured.promise, loaded: state.loaded.promise, ready: state.ready.promise });
   if (options.builtins !== false) {
     plugins.register(pyScriptPlugin(root, state.hub));

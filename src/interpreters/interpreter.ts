@@ -87,8 +87,41 @@ export interface Interpreter {
   setInterruptBuffer?(buffer: Int32Array): void;
   /** Where output goes when no run says otherwise (console and `py-print`). */
   defaultWriter: Writer;
+  /**
+   * Open an interactive session (a REPL) in the page's shared globals. It
+   * writes its banner and first prompt to `output` at once, then echoes what
+   * it is fed, with results, prints and tracebacks, as terminal text (VT100
+   * sequences; a bare `\n` means a new line). Its engine downloads on first use.
+   * Optional: an interpreter without one makes `<py-repl>` say so.
+   */
+  createRepl?(output: Writer): Promise<Repl>;
   /** The runtime's own API object, for what this interface doesn't cover. */
   readonly runtime: unknown;
+}
+
+/**
+ * One interactive session, fed by one terminal. Sessions share the page's
+ * globals; each one's output goes only to its own terminal.
+ *
+ * @example
+ * const repl = await interpreter.createRepl((text) => terminal.write(text));
+ * terminal.onData((data) => repl.input(data));
+ */
+export interface Repl {
+  /**
+   * Keys as a terminal sends them: `"1+1\r"` (Enter is `\r`), `"\x1b[A"` (↑),
+   * `"\t"` (Tab), `"\x03"` (Ctrl-C). Code runs when a statement is complete.
+   */
+  input(data: string): void;
+  /**
+   * Enter code as if typed line by line, each complete statement run in
+   * turn (a paste, or a `<py-repl>` tag's initial code). Text without a final
+   * newline is left on the prompt line, as a terminal paste would.
+   * Resolves once everything it entered has run.
+   */
+  paste(text: string): Promise<void>;
+  /** End the session: later input is ignored and its output dropped. */
+  close(): void;
 }
 
 /** The options an adapter is started with (from config, already validated). */

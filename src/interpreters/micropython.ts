@@ -12,7 +12,7 @@
 import { ByteDecoder, OutputRouter } from "./output.js";
 import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
 import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import { PyScriptError, reasonOf } from "../errors.js";
 
 /** The part of MicroPython's JS API we use. */
@@ -23,6 +23,8 @@ interface MicroPythonRuntime {
   pyimport(name: string): any;
   registerJsModule(name: string, module: object): void;
   runPythonAsync(code: string): Promise<unknown>;
+  replInit(): void;
+  replProcessChar(byte: number): number;
 }
 
 interface MicroPythonOptions {
@@ -131,6 +133,12 @@ class MicroPython implements Interpreter {
 
   within<T>(context: RunContext, fn: () => Promise<T>): Promise<T> {
     return this.router.using(context, fn);
+  }
+
+  /** A terminal on MicroPython's one native REPL, shared by all terminals (see repl/micropython.ts). */
+  async createRepl(output: Writer): Promise<Repl> {
+    const engine: typeof import("./repl/micropython.js") = await import(/* @vite-ignore */ new URL("./micropython-repl.js", import.meta.url).href);
+    return engine.openRepl(this.runtime, this.router, () => this.flush(), output);
   }
 
   private prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {

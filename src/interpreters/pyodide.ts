@@ -11,7 +11,7 @@
 import { ByteDecoder, OutputRouter } from "./output.js";
 import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
 import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import { HOME } from "./interpreter.js";
 import { PyScriptError, reasonOf } from "../errors.js";
 
@@ -22,6 +22,7 @@ interface PyodideRuntime {
   runPython(code: string, options: { filename: string }): unknown;
   runPythonAsync(code: string, options: { filename: string }): Promise<unknown>;
   registerJsModule(name: string, module: object): void;
+  toPy(value: object): unknown;
   setStdout(options: { write(buffer: Uint8Array): number; isatty?: boolean }): void;
   setStderr(options: { write(buffer: Uint8Array): number; isatty?: boolean }): void;
   setInterruptBuffer(buffer: Int32Array): void;
@@ -122,6 +123,12 @@ class Pyodide implements Interpreter {
 
   within<T>(context: RunContext, fn: () => Promise<T>): Promise<T> {
     return this.router.using(context, fn);
+  }
+
+  /** A terminal on its own `PyodideConsole` in the page's globals (see repl/pyodide.ts). */
+  async createRepl(output: Writer): Promise<Repl> {
+    const engine: typeof import("./repl/pyodide.js") = await import(/* @vite-ignore */ new URL("./pyodide-repl.js", import.meta.url).href);
+    return engine.openRepl(this.runtime, this.router, output);
   }
 
   private prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {

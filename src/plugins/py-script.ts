@@ -50,6 +50,7 @@ export function pyScriptPlugin(root: ParentNode, hub: WorkerHub): Plugin {
 
   function claimAll(): void {
     root.querySelectorAll("py-script").forEach((tag, i) => claim(tag, i + 1));
+    void queue.then(() => hub.pageScriptsDone());
   }
 
   function watchForNewTags(): void {

@@ -44,7 +44,7 @@ function bridge(interpreter: Interpreter, config: Config, hub: WorkerHub) {
     ask_inline: async (prompt: string) => (await askInline(interpreter.context.target, prompt)) ?? none,
     // Workers: @export on the page offers a function to them; workers["name"] calls theirs.
     expose: (name: string, call: (argsJSON: string) => Promise<string>) =>
-      hub.exposed.set(name, async (...args: unknown[]) => JSON.parse(await call(JSON.stringify(args)))),
+      hub.expose(name, async (...args: unknown[]) => JSON.parse(await call(JSON.stringify(args)))),
     has_worker: (name: string) => name in hub.workers,
     worker_names: () => Object.keys(hub.workers).join(", "),
     call_worker: (name: string, fn: string, argsJSON: string) => hub.workers[name]!.call(fn, ...JSON.parse(argsJSON))

@@ -24,9 +24,43 @@ export interface WorkerHandle {
 /** A function the page offers workers: JSON-able arguments in, a JSON-able result (or promise) out. */
 export type Exposed = (...args: any[]) => unknown;
 
-export interface WorkerHub {
-  workers: Record<string, WorkerHandle>;
-  exposed: Map<string, Exposed>;
+/** The page's workers, and the functions the page offers them. */
+export class WorkerHub {
+  readonly workers: Record<string, WorkerHandle> = {};
+  private exposed = new Map<string, Exposed>();
+  private waiting = new Map<string, ((fn: Exposed) => void)[]>();
+  private scriptsRan!: () => void;
+  /** Resolves once the page's own scripts (those there at start) have all run. */
+  readonly scriptsDone = new Promise<void>((resolve) => (this.scriptsRan = resolve));
+
+  /** Offer `fn` to workers as `name`. */
+  expose(name: string, fn: Exposed): void {
+    this.exposed.set(name, fn);
+    for (const waiter of this.waiting.get(name) ?? []) waiter(fn);
+    this.waiting.delete(name);
+  }
+
+  /**
+   * The function exposed as `name`. A worker may ask before the page's
+   * script that exposes it has run: wait for it, or for the page's scripts
+   * to finish (then it really isn't there).
+   */
+  async find(name: string): Promise<Exposed | undefined> {
+    const found = this.exposed.get(name);
+    if (found) return found;
+    const exposed = new Promise<Exposed>((resolve) => this.waiting.set(name, [...(this.waiting.get(name) ?? []), resolve]));
+    return Promise.race([exposed, this.scriptsDone.then(() => this.exposed.get(name))]);
+  }
+
+  /** The names of the functions offered so far. */
+  names(): string[] {
+    return [...this.exposed.keys()];
+  }
+
+  /** The page's own scripts have all run (called by the <py-script> plugin). */
+  pageScriptsDone(): void {
+    this.scriptsRan();
+  }
 }
 
 /** Why a worker can't wait for the page here, and how to fix that. */

@@ -155,9 +155,9 @@ class PageWorker implements WorkerHandle {
 
   /** A function the page exposed (PyScript.expose(), or @export on the page), called by the worker. */
   private async callExposed(name: string, args: unknown[]): Promise<Answer> {
-    const fn = this.hub.exposed.get(name);
+    const fn = await this.hub.find(name);
     if (!fn) {
-      const offered = [...this.hub.exposed.keys()].join(", ") || "none";
+      const offered = this.hub.names().join(", ") || "none";
       return { error: `the page exposes no function called "${name}" (it exposes: ${offered}). Use @export on the page, or PyScript.expose("${name}", fn).` };
     }
     try {

@@ -1,0 +1,223 @@
+/**
+ * `<py-repl>`: an interactive Python terminal in the page. This file is a
+ * module of its own, `py-repl.js`, registered like any third-party plugin
+ * through `PyScript.registerPlugin` (it may load before or after
+ * `pyscript.js`), and it drives Python only through the public
+ * `interpreter.createRepl()`, so it works the same on every interpreter.
+ *
+ * ```html
+ * <py-repl auto-focus>import arrr</py-repl>
+ * <script type="module" src="./py-repl.js"></script>
+ * <script type="module" src="./pyscript.js"></script>
+ * ```
+ *
+ * The story of a tag:
+ * 1. `start`: the tag is claimed; a terminal appears saying Python is on its
+ *    way (keys typed now are kept), and its initial code (`src=` or the
+ *    tag's text) is read or starts downloading.
+ * 2. Setup finishes and the page's `<py-script>` tags run, so what they
+ *    define is there; then the tag's session opens with a banner and `>>> `.
+ * 3. Its initial code is typed in as if by hand and runs, then the kept keys.
+ *    Tags take steps 2 and 3 one at a time, in page order, like scripts.
+ * 4. The terminal is live: `data-py-state="ready"`.
+ */
+import { inlineMarkupError, PyScriptError, reasonOf } from "../errors.js";
+import { download } from "../download.js";
+import type { Interpreter, Repl, Writer } from "../interpreters/interpreter.js";
+import type { Plugin } from "../plugin.js";
+import { asPyScriptError, report } from "../report.js";
+import { dedent } from "./py-script.js";
+import { injectReplStyles, openTerminal, type TerminalView } from "./repl/terminal.js";
+
+const DEFAULT_ROWS = 16;
+
+/** A claimed `<py-repl>` tag. */
+interface ReplTag {
+  element: HTMLElement;
+  view: TerminalView;
+  /** The code it starts with ("" for none); rejects if `src=` can't be downloaded. */
+  initialCode: Promise<string>;
+  /** What was typed or pasted before its session opened, in order. */
+  early: ({ keys: string } | { paste: string })[];
+  repl?: Repl;
+  removed?: boolean;
+}
+
+/** Create the `<py-repl>` plugin. */
+export function pyReplPlugin(): Plugin {
+  const tags = new Map<Element, ReplTag>();
+  let live: Promise<Interpreter> | undefined; // sessions may open once it resolves
+  let opening: Promise<unknown> = Promise.resolve(); // one at a time, in page order, so initial code runs in that order
+  let label = "Python";
+
+  function claim(element: HTMLElement): void {
+    if (tags.has(element)) return;
+    const initialCode = readInitialCode(element);
+    initialCode.catch(() => {}); // reported when the session opens
+    element.setAttribute("data-py-state", "pending");
+    const view = openTerminal(element, rowsOf(element));
+    const tag: ReplTag = { element, view, initialCode, early: [] };
+    tags.set(element, tag);
+    view.write(`\x1b[2mStarting ${label}…\x1b[22m`);
+    view.listen(
+      (keys) => (tag.repl ? tag.repl.input(keys) : tag.early.push({ keys })),
+      (paste) => (tag.repl ? void tag.repl.paste(paste) : tag.early.push({ paste })),
+    );
+    if (element.hasAttribute("auto-focus")) view.focus();
+    if (live) openWhenLive(tag);
+  }
+
+  function release(element: HTMLElement): void {
+    const tag = tags.get(element);
+    if (!tag || element.isConnected) return; // moved, not removed
+    tag.removed = true;
+    tag.repl?.close();
+    tag.view.dispose();
+    tags.delete(element);
+  }
+
+  function openWhenLive(tag: ReplTag): void {
+    const open = (interpreter: Interpreter) => openSession(tag, interpreter).catch((error) => failed(tag, asPyScriptError(error,
+      (reason) => new PyScriptError("plugin-hook", `<py-repl> stopped: ${reason}`, { hint: "This is a bug in py-repl.js; reload the page." }))));
+    opening = opening.then(() => live!.then(open, () => failed(tag))); // no interpreter: the kernel has said why
+  }
+
+  return {
+    name: "py-repl",
+    start(config) {
+      label = window.PyScript.availableInterpreters[config.interpreter]?.label ?? label;
+      window.PyScript.ready.catch(() => tags.forEach((tag) => failed(tag)));
+      document.querySelectorAll<HTMLElement>("py-repl").forEach(claim);
+      watchTags(claim, release);
+    },
+    onInterpreterReady(_config, interpreter) {
+      // Not awaited: setup only finishes after this hook has returned.
+      live = window.PyScript.ready.then(pageScriptsHaveRun).then(() => interpreter);
+      tags.forEach(openWhenLive);
+    },
+  };
+}
+
+/** Open the tag's session, run its initial code, then what was typed meanwhile. */
+async function openSession(tag: ReplTag, interpreter: Interpreter): Promise<void> {
+  if (tag.removed) return;
+  let repl: Repl;
+  try {
+    repl = await createRepl(interpreter, clearingFirst(tag.view));
+  } catch (error) {
+    return failed(tag, error as PyScriptError);
+  }
+  if (tag.removed) return repl.close();
+  const code = await tag.initialCode.catch((error: PyScriptError) => (reportAt(tag, error), ""));
+  if (code.trim()) await repl.paste(code.endsWith("\n") ? code : `${code}\n`); // run all of it
+  for (const early of tag.early) "keys" in early ? repl.input(early.keys) : await repl.paste(early.paste);
+  tag.early = [];
+  tag.repl = repl;
+  tag.element.setAttribute("data-py-state", "ready");
+}
+
+async function createRepl(interpreter: Interpreter, output: Writer): Promise<Repl> {
+  const { label, name } = interpreter.info;
+  if (!interpreter.createRepl) {
+    throw new PyScriptError("config-value", `${label} offers no REPL, so <py-repl> can't start on it.`, {
+      hint: 'Choose an interpreter with a REPL ("micropython" or "pyodide") in <py-config>, or remove the <py-repl> tags.',
+    });
+  }
+  try {
+    return await interpreter.createRepl(output);
+  } catch (error) {
+    throw new PyScriptError("interpreter-load", `${label}'s REPL could not start: ${reasonOf(error)}`, {
+      hint: `Serve the whole build folder: adapters/${name}-repl.js sits next to adapters/${name}.js.`,
+      cause: error,
+    });
+  }
+}
+
+/** The "Starting…" line makes way for the banner. */
+function clearingFirst(view: TerminalView): Writer {
+  let first = true;
+  return (text, stream) => {
+    if (first) view.write("\r\x1b[2K");
+    first = false;
+    view.write(text, stream);
+  };
+}
+
+function failed(tag: ReplTag, error?: PyScriptError): void {
+  if (tag.element.getAttribute("data-py-state") === "error") return; // said once is enough
+  if (error) reportAt(tag, error);
+  tag.view.write(`\r\x1b[2K${error ? "The REPL could not start" : "Python could not start"}: see the error on the page.`, "stderr");
+  tag.element.setAttribute("data-py-state", "error");
+}
+
+function reportAt(tag: ReplTag, thrown: unknown): void {
+  const error = asPyScriptError(thrown, (reason) => new PyScriptError("script-fetch", reason));
+  error.element = tag.element;
+  report(error);
+}
+
+/** Inline code is read now (and removed from view); `src=` starts downloading. */
+function readInitialCode(element: Element): Promise<string> {
+  const src = element.getAttribute("src");
+  if (src) return download(src, "script-fetch", "the <py-repl> code").then((response) => response.text());
+  const markup = element.firstElementChild && inlineMarkupError(element);
+  const code = dedent(element.textContent ?? "").replace(/^\s*\n/, "");
+  element.textContent = "";
+  return markup ? Promise.reject(markup) : Promise.resolve(code);
+}
+
+/** The `rows=` attribute: how tall the terminal is. */
+function rowsOf(element: HTMLElement): number {
+  const value = element.getAttribute("rows");
+  if (value === null) return DEFAULT_ROWS;
+  const rows = Number(value);
+  if (Number.isInteger(rows) && rows >= 2 && rows <= 200) return rows;
+  report(new PyScriptError("config-value", `<py-repl rows="${value}"> is not a number of rows.`, {
+    hint: `Use a whole number from 2 to 200, e.g. rows="12", or leave it out for ${DEFAULT_ROWS}.`,
+    element,
+  }), { warning: true });
+  return DEFAULT_ROWS;
+}
+
+/**
+ * Resolves once no `<py-script>` is waiting or running (their tags say so
+ * in `data-py-state`), so the REPL starts with what they defined.
+ */
+function pageScriptsHaveRun(): Promise<void> {
+  const busy = () => document.querySelector('py-script[data-py-state="pending"], py-script[data-py-state="running"]');
+  return new Promise((resolve) => {
+    if (!busy()) return resolve();
+    const observer = new MutationObserver(() => !busy() && (observer.disconnect(), resolve()));
+    observer.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["data-py-state"] });
+  });
+}
+
+/** Claim `<py-repl>` tags added later; close the sessions of removed ones. */
+function watchTags(claim: (element: HTMLElement) => void, release: (element: HTMLElement) => void): void {
+  const each = (node: Node, action: (element: HTMLElement) => void) => {
+    if (!(node instanceof HTMLElement)) return;
+    if (node.localName === "py-repl") action(node);
+    node.querySelectorAll<HTMLElement>("py-repl").forEach(action);
+  };
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      mutation.addedNodes.forEach((node) => each(node, claim));
+      mutation.removedNodes.forEach((node) => each(node, release));
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+function missingKernelError(): PyScriptError {
+  return new PyScriptError("plugin-hook", "This page has <py-repl> tags and loads py-repl.js, but not pyscript.js, so there is no Python to talk to.", {
+    hint: 'Add <script type="module" src="pyscript.js"></script> to the page (before or after py-repl.js).',
+  });
+}
+
+// Register as soon as the kernel exists, whichever of the two scripts came first.
+const plugin = pyReplPlugin();
+injectReplStyles(); // keeps the tags' inline code out of sight until they are claimed
+if (window.PyScript) window.PyScript.registerPlugin(plugin);
+else document.addEventListener("py-configured", () => window.PyScript.registerPlugin(plugin), { once: true });
+window.addEventListener("load", () => {
+  if (!window.PyScript && document.querySelector("py-repl")) report(missingKernelError());
+}, { once: true });
