@@ -6,7 +6,7 @@
 //   node scripts/serve.mjs [--port 8000] [--isolated] [--max-age SECONDS] [--tests]
 //
 // It serves site/ with the build output (dist/) at "/"; --tests adds the
-// test pages (test/pages/) at "/test/".
+// test pages (test/pages/, then site/) at "/test/".
 import { createServer } from "node:http";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, dirname } from "node:path";
@@ -122,7 +122,8 @@ function compressed(cache, { path, stat }) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const value = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
-  const mounts = { ...(args.includes("--tests") && { "/test/": ["test/pages"] }), "/": ["site", "dist"] };
+  // Test pages can use the report pages' files too (arrr.py, …) from /test/.
+  const mounts = { ...(args.includes("--tests") && { "/test/": ["test/pages", "site"] }), "/": ["site", "dist"] };
   const { url } = await startServer({
     mounts,
     port: Number(value("--port", 8000)),

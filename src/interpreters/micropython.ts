@@ -10,14 +10,12 @@
  * MicroPython allows one instance per JS realm (its globals are global).
  */
 import { ByteDecoder, OutputRouter } from "./output.js";
-import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
-import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
-import { PyScriptError, reasonOf } from "../errors.js";
+import { EmscriptenPython, type EmscriptenRuntime } from "./emscripten-python.js";
+import { isPythonException } from "./traceback.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, StartOptions, Writer } from "./interpreter.js";
 
 /** The part of MicroPython's JS API we use. */
-interface MicroPythonRuntime {
-  FS: EmscriptenFS;
+interface MicroPythonRuntime extends EmscriptenRuntime {
   PyProxy: { toJs(value: unknown): unknown };
   globals: { __dict__: object; get(name: string): unknown; delete(name: string): void };
   pyimport(name: string): any;
@@ -62,30 +60,17 @@ export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
 
 const VALUE = "__pyscript_value__";
 
-class MicroPython implements Interpreter {
+class MicroPython extends EmscriptenPython<MicroPythonRuntime> implements Interpreter {
   readonly version: string;
   readonly libraryPath = "/lib"; // on MicroPython's sys.path, though it doesn't exist until we write to it
   readonly none = null; // undefined would arrive as a JsProxy
-  private sources: Sources = new Map();
+  protected override crashHint = "The interpreter itself failed (often: out of memory). Reload the page; if it happens again, raise \"heapsize\" in <py-config>.";
   private builtins: any;
 
-  constructor(
-    readonly info: InterpreterInfo,
-    readonly runtime: MicroPythonRuntime,
-    private router: OutputRouter,
-    private decoders: ByteDecoder[],
-  ) {
-    enterHome(runtime.FS);
+  constructor(info: InterpreterInfo, runtime: MicroPythonRuntime, router: OutputRouter, private decoders: ByteDecoder[]) {
+    super(info, runtime, router);
     this.builtins = runtime.pyimport("builtins");
     this.version = String(runtime.pyimport("sys").version);
-  }
-
-  get defaultWriter(): Writer {
-    return this.router.fallback;
-  }
-
-  set defaultWriter(writer: Writer) {
-    this.router.fallback = writer;
   }
 
   async run(code: string, options: RunOptions = {}): Promise<unknown> {
@@ -115,35 +100,10 @@ class MicroPython implements Interpreter {
     });
   }
 
-  writeFile(path: string, data: string | Uint8Array): void {
-    writeFile(this.runtime.FS, path, data);
-  }
-
-  readFile(path: string): Uint8Array {
-    return this.runtime.FS.readFile(resolvePath(path));
-  }
-
-  registerJsModule(name: string, module: object): void {
-    this.runtime.registerJsModule(name, module);
-  }
-
-  get context(): RunContext {
-    return this.router.context;
-  }
-
-  within<T>(context: RunContext, fn: () => Promise<T>): Promise<T> {
-    return this.router.using(context, fn);
-  }
-
   /** A terminal on MicroPython's one native REPL, shared by all terminals (see repl/micropython.ts). */
   async createRepl(output: Writer): Promise<Repl> {
     const engine: typeof import("./repl/micropython.js") = await import(/* @vite-ignore */ new URL("./micropython-repl.js", import.meta.url).href);
     return engine.openRepl(this.runtime, this.router, () => this.flush(), output);
-  }
-
-  private prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {
-    remember(this.sources, filename, code, firstLine);
-    return [atLine(code, firstLine), filename];
   }
 
   /** exec() the code under its real filename; return a final expression's value. */
@@ -181,14 +141,6 @@ class MicroPython implements Interpreter {
       }
       throw this.toError(error);
     }
-  }
-
-  toError(error: unknown): PyScriptError {
-    if (isPythonException(error)) return pythonError(error, this.sources);
-    return new PyScriptError("python", `MicroPython stopped: ${reasonOf(error)}`, {
-      hint: "The interpreter itself failed (often: out of memory). Reload the page; if it happens again, raise \"heapsize\" in <py-config>.",
-      cause: error,
-    });
   }
 
   flush(): void {

@@ -9,15 +9,12 @@
  * - the working folder: `/home/pyscript`, as for every interpreter.
  */
 import { ByteDecoder, OutputRouter } from "./output.js";
-import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
-import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import { EmscriptenPython, type EmscriptenRuntime } from "./emscripten-python.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import { HOME } from "./interpreter.js";
-import { PyScriptError, reasonOf } from "../errors.js";
 
 /** The part of Pyodide's JS API we use. */
-interface PyodideRuntime {
-  FS: EmscriptenFS;
+interface PyodideRuntime extends EmscriptenRuntime {
   version: string;
   runPython(code: string, options: { filename: string }): unknown;
   runPythonAsync(code: string, options: { filename: string }): Promise<unknown>;
@@ -50,29 +47,16 @@ export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
   };
 }
 
-class Pyodide implements Interpreter {
+class Pyodide extends EmscriptenPython<PyodideRuntime> implements Interpreter {
   readonly version: string;
   readonly libraryPath: string;
   readonly none = undefined; // null would arrive as pyodide.ffi.jsnull
-  private sources: Sources = new Map();
 
-  constructor(
-    readonly info: InterpreterInfo,
-    readonly runtime: PyodideRuntime,
-    private router: OutputRouter,
-  ) {
-    enterHome(runtime.FS);
+  constructor(info: InterpreterInfo, runtime: PyodideRuntime, router: OutputRouter) {
+    super(info, runtime, router);
     this.version = String(runtime.runPython("import sys; sys.version", { filename: "<init>" }));
     const python = runtime.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
     this.libraryPath = `/lib/${python}/site-packages`;
-  }
-
-  get defaultWriter(): Writer {
-    return this.router.fallback;
-  }
-
-  set defaultWriter(writer: Writer) {
-    this.router.fallback = writer;
   }
 
   async run(code: string, options: RunOptions = {}): Promise<unknown> {
@@ -97,18 +81,6 @@ class Pyodide implements Interpreter {
     });
   }
 
-  writeFile(path: string, data: string | Uint8Array): void {
-    writeFile(this.runtime.FS, path, data);
-  }
-
-  readFile(path: string): Uint8Array {
-    return this.runtime.FS.readFile(resolvePath(path));
-  }
-
-  registerJsModule(name: string, module: object): void {
-    this.runtime.registerJsModule(name, module);
-  }
-
   flush(): void {
     // Output reaches us unbuffered (PYTHONUNBUFFERED): nothing is held back.
   }
@@ -117,32 +89,12 @@ class Pyodide implements Interpreter {
     this.runtime.setInterruptBuffer(buffer);
   }
 
-  get context(): RunContext {
-    return this.router.context;
-  }
-
-  within<T>(context: RunContext, fn: () => Promise<T>): Promise<T> {
-    return this.router.using(context, fn);
-  }
-
   /** A terminal on its own `PyodideConsole` in the page's globals (see repl/pyodide.ts). */
   async createRepl(output: Writer): Promise<Repl> {
     const engine: typeof import("./repl/pyodide.js") = await import(/* @vite-ignore */ new URL("./pyodide-repl.js", import.meta.url).href);
     return engine.openRepl(this.runtime, this.router, output);
   }
 
-  private prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {
-    remember(this.sources, filename, code, firstLine);
-    return [atLine(code, firstLine), filename];
-  }
-
-  toError(error: unknown): PyScriptError {
-    if (isPythonException(error)) return pythonError(error, this.sources);
-    return new PyScriptError("python", `Pyodide stopped: ${reasonOf(error)}`, {
-      hint: "The interpreter itself failed (often: out of memory). Reload the page.",
-      cause: error,
-    });
-  }
 }
 
 /**

@@ -1,0 +1,71 @@
+/**
+ * What MicroPython and Pyodide have in common as adapters: both are
+ * Emscripten builds with the same virtual filesystem and the same way of
+ * registering JS modules, and both get our output routing, working folder,
+ * source memory (for tracebacks) and error conversion. Each adapter adds
+ * only how its runtime runs code.
+ */
+import { PyScriptError, reasonOf } from "../errors.js";
+import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
+import type { InterpreterInfo, RunContext, RunOptions, Writer } from "./interpreter.js";
+import type { OutputRouter } from "./output.js";
+import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
+
+/** The part of the runtimes' JS APIs both share. */
+export interface EmscriptenRuntime {
+  FS: EmscriptenFS;
+  registerJsModule(name: string, module: object): void;
+}
+
+export abstract class EmscriptenPython<Runtime extends EmscriptenRuntime> {
+  protected sources: Sources = new Map();
+  /** What to suggest when the interpreter itself fails (not a Python exception). */
+  protected crashHint = "The interpreter itself failed (often: out of memory). Reload the page.";
+
+  constructor(
+    readonly info: InterpreterInfo,
+    readonly runtime: Runtime,
+    protected router: OutputRouter,
+  ) {
+    enterHome(runtime.FS);
+  }
+
+  get defaultWriter(): Writer {
+    return this.router.fallback;
+  }
+
+  set defaultWriter(writer: Writer) {
+    this.router.fallback = writer;
+  }
+
+  get context(): RunContext {
+    return this.router.context;
+  }
+
+  within<T>(context: RunContext, fn: () => Promise<T>): Promise<T> {
+    return this.router.using(context, fn);
+  }
+
+  writeFile(path: string, data: string | Uint8Array): void {
+    writeFile(this.runtime.FS, path, data);
+  }
+
+  readFile(path: string): Uint8Array {
+    return this.runtime.FS.readFile(resolvePath(path));
+  }
+
+  registerJsModule(name: string, module: object): void {
+    this.runtime.registerJsModule(name, module);
+  }
+
+  toError(error: unknown): PyScriptError {
+    if (isPythonException(error)) return pythonError(error, this.sources);
+    return new PyScriptError("python", `${this.info.label} stopped: ${reasonOf(error)}`, { hint: this.crashHint, cause: error });
+  }
+
+  /** Remember the code for tracebacks; pad it so line numbers match its file. */
+  protected prepare(code: string, { filename = "<string>", firstLine = 1 }: RunOptions): [string, string] {
+    remember(this.sources, filename, code, firstLine);
+    return [atLine(code, firstLine), filename];
+  }
+}
