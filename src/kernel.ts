@@ -206,6 +206,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     const failure = asPyScriptError(error, (reason) => new PyScriptError("interpreter-start", reason));
     report(failure);
     state.finished.reject(failure);
+    state.hub.pageScriptsDone(); // none will run: workers waiting for the page's functions must not wait forever
   }
 
   return { api: createAPI(state, plugins), start };

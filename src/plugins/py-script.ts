@@ -4,7 +4,8 @@
  * parallel) and watches for tags added later. Once setup has finished, the
  * scripts run one at a time in document order, each printing into its own
  * tag (or `output="element-id"`). A failing script shows its traceback at
- * its tag, and the next script runs anyway.
+ * its tag, and the next script runs anyway. A tag with `worker` runs at once
+ * in a Web Worker of its own instead (see workers/workers.ts).
  */
 import { inlineMarkupError, PyScriptError } from "../errors.js";
 import type { Interpreter, Writer } from "../interpreters/interpreter.js";
