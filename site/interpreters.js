@@ -5,13 +5,15 @@
 // page carries, then the same Python suite in each.
 const RESULTS = "./bench/results/latest.json";
 const SUITE = "./bench/python/suite.py";
-const ROUNDS = 3;
+// ?rounds=1&live=micropython narrows the live run (the tests use it).
+const params = new URLSearchParams(location.search);
+const ROUNDS = Number(params.get("rounds") ?? 3);
 const LIVE = [
   { id: "ours-micropython", page: "./bench/pages/ours.html?interpreter=micropython", run: (w, code) => w.PyScript.runPython(code) },
   { id: "raw-micropython", page: "./bench/pages/raw-micropython.html", run: (w, code) => w.benchRuntime.runPython(code) },
   { id: "ours-pyodide", page: "./bench/pages/ours.html?interpreter=pyodide", run: (w, code) => w.PyScript.runPython(code) },
   { id: "raw-pyodide", page: "./bench/pages/raw-pyodide.html", run: (w, code) => w.benchRuntime.runPython(code) },
-];
+].filter(({ id }) => id.includes(params.get("live") ?? ""));
 const LOADS = { cold: "cold", warm: "warm", slowCold: "slow cold", slowWarm: "slow warm" };
 
 let committed; // latest.json, once loaded

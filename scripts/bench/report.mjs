@@ -21,6 +21,8 @@ export function formatSummary(results) {
 
 /** Every table, plus what ran where, as Markdown (bench/results/latest.md). */
 export function formatMarkdown(results) {
+  const frameworkFiles = results.contenders.filter((c) => c.loads.cold?.network.framework.requests).map((c) =>
+    `- ${c.label}: ${Object.entries(c.loads.cold.network.framework.gzip9).map(([path, bytes]) => `\`${path.split("/").pop()}\` ${kB(bytes)}`).join(", ")}`);
   const { machine, settings } = results;
   const head = [
     "# Interpreter benchmark: latest results",
@@ -32,7 +34,8 @@ export function formatMarkdown(results) {
     "",
   ];
   const body = sections(results).flatMap(({ title, rows, note }) => [`## ${title}`, "", ...markdownTable(rows), ...(note ? ["", note] : []), ""]);
-  return `${[...head, ...body].join("\n")}\n`;
+  const files = frameworkFiles.length ? ["## Framework files (kB, gzip -9)", "", ...frameworkFiles, ""] : [];
+  return `${[...head, ...body, ...files].join("\n")}\n`;
 }
 
 /** The summary tables, as {title, rows (first row: header), note}. */
@@ -40,7 +43,7 @@ function sections(results) {
   const { contenders, settings } = results;
   const list = [
     {
-      title: `Start-up: navigation → first output, ms, median (min–max) of ${settings.runs} runs (slow network: ${settings.slowRuns})`,
+      title: `Start-up: navigation → first output, ms, median (min–max) of ${runs(settings.runs)} (slow network: ${runs(settings.slowRuns)})`,
       rows: [["contender", ...LOADS.map((l) => LOAD_LABELS[l]), "ready (cold)"],
         ...contenders.map((c) => [c.label, ...LOADS.map((l) => spread(c.loads[l]?.hello)), ms(c.loads.cold?.ready?.median)])],
       note: `Slow network: ${settings.slowNetwork.latencyMs} ms latency, ${settings.slowNetwork.downloadMbps} Mbit/s. "Ready" is each framework's own signal that Python can run.`,
@@ -98,7 +101,7 @@ function pythonSection(contenders, settings) {
   }
   const agree = names.every((n) => new Set(ran.map((c) => c.checksums[n])).size === 1);
   return {
-    title: `Python speed: ms per benchmark, median of ${settings.suiteRuns} runs (× the fastest)`,
+    title: `Python speed: ms per benchmark, median of ${runs(settings.suiteRuns)} (× the fastest)`,
     rows,
     note: `Same source (bench/python/suite.py${settings.suiteScale === 1 ? "" : `, scale ${settings.suiteScale}`}) on every contender, timed inside Python; the second of two runs in the page. ${agree
       ? "Every contender computed the same checksums."
@@ -108,6 +111,7 @@ function pythonSection(contenders, settings) {
 
 /** Round trips, from the slow network's cold load if measured (see the table's note). */
 export const roundTripsOf = (c) => (c.loads.slowCold ?? c.loads.cold)?.network.roundTrips;
+const runs = (n) => `${n} run${n === 1 ? "" : "s"}`;
 const name = (framework) => ({ ours: "ours", raw: "raw", pyscript: "PyScript" })[framework];
 const ms = (x) => (x === undefined ? "–" : x >= 100 ? `${Math.round(x)}` : x.toFixed(1));
 const kB = (x) => (x === undefined ? "–" : (x / 1000).toFixed(x < 10_000 ? 1 : 0));

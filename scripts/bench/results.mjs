@@ -90,6 +90,7 @@ function summarizeNetwork(records) {
       bodyBytes: framework.reduce((sum, f) => sum + f.body, 0),
       gzip9Bytes: framework.reduce((sum, f) => sum + gzip9(f.path), 0),
       files: framework.map((f) => f.path),
+      gzip9: Object.fromEntries(framework.map((f) => [f.path, gzip9(f.path)])),
     },
     foreign: [...new Set(records.flatMap((r) => r.foreign))],
     files: first.files,
