@@ -125,4 +125,10 @@ function writeResults(results) {
   writeFileSync(join(out, "latest.md"), formatMarkdown(results));
   writeFileSync(join(out, "chart.svg"), renderChart(results));
   console.log(`\nWrote ${join(settings.out, "latest.json")}, latest.md and chart.svg.`);
+  if (settings.mode !== "full") return;
+  // Every full run is kept, so a better-looking later run can't quietly replace a worse one.
+  mkdirSync(join(out, "history"), { recursive: true });
+  const name = `${results.date.slice(0, 16).replace(/[-:]/g, "").replace("T", "-")}.json`;
+  writeFileSync(join(out, "history", name), `${compactJSON(results)}\n`);
+  console.log(`Kept a copy as ${join(settings.out, "history", name)}.`);
 }

@@ -46,7 +46,7 @@ function sections(results) {
       title: `Start-up: navigation → first output, ms, median (min–max) of ${runs(settings.runs)} (slow network: ${runs(settings.slowRuns)})`,
       rows: [["contender", ...LOADS.map((l) => LOAD_LABELS[l]), "ready (cold)"],
         ...contenders.map((c) => [c.label, ...LOADS.map((l) => spread(c.loads[l]?.hello)), ms(c.loads.cold?.ready?.median)])],
-      note: `Slow network: ${settings.slowNetwork.latencyMs} ms latency, ${settings.slowNetwork.downloadMbps} Mbit/s. "Ready" is each framework's own signal that Python can run.`,
+      note: `Slow network: ${settings.slowNetwork.latencyMs} ms latency, ${settings.slowNetwork.downloadMbps} Mbit/s. "Ready" is each framework's own signal that Python can run (PyScript's mpy:ready/py:ready comes before it installs its own Python package, which it does as the first script runs).`,
     },
     { title: "Ratios of median first-output times", rows: ratioRows(contenders) },
     {
