@@ -27,7 +27,8 @@ export function renderChart(results) {
     parts.push(svg);
     y += height + 26;
   }
-  const subtitle = `${machine.browser} · ${machine.cpu} · ${results.date.slice(0, 10)} · ${settings.mode} run · medians (bars) with min–max (whiskers)`;
+  const load = machine.loadAverage.samples;
+  const subtitle = `${machine.browser} · ${machine.cpu} (load average ${Math.min(...load)}–${Math.max(...load)}) · ${results.date.slice(0, 10)} · ${settings.mode} run · medians (bars), min–max (whiskers)`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${y}" viewBox="0 0 ${WIDTH} ${y}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12" fill="#1d2430">
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="20" y="28" font-size="18" font-weight="700">Python in the browser: MicroPyScript vs the raw interpreters vs PyScript</text>
