@@ -7,8 +7,8 @@
 // noise falls on everyone alike):
 //   1. cold load: a fresh browser context (empty cache) → times, network, memory;
 //   2. warm load: the same page again, assets from the HTTP cache;
-//      then, in the first --suite-runs rounds, the Python suite in that page;
-//   3. in the first --slow-runs rounds, 1 and 2 again on an emulated slow network.
+//      then, in --suite-runs of the rounds, the Python suite in that page;
+//   3. in --slow-runs of the rounds, 1 and 2 again on an emulated slow network.
 // Settings and their defaults: see settings.mjs.
 import { chromium } from "playwright-core";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -22,7 +22,7 @@ import { addLoad, addSuite, newSamples, summarizeContender } from "./results.mjs
 import { SLOW_NETWORK } from "./network.mjs";
 import { formatMarkdown, formatProgress, formatSummary } from "./report.mjs";
 import { renderChart } from "./chart.mjs";
-import { readSettings } from "./settings.mjs";
+import { isSpreadRound, readSettings } from "./settings.mjs";
 
 const settings = readSettings();
 const contenders = selectContenders(settings.contenders);
@@ -46,8 +46,8 @@ try {
     const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
     console.log(`round ${round}/${settings.runs} · ${elapsed()} · load average ${loadAverage()}`);
     for (const contender of order) {
-      const normal = await measureLoads(contender, { slow: false, suite: round <= settings.suiteRuns });
-      const slow = round <= settings.slowRuns ? await measureLoads(contender, { slow: true }) : undefined;
+      const normal = await measureLoads(contender, { slow: false, suite: isSpreadRound(round, settings.runs, settings.suiteRuns) });
+      const slow = isSpreadRound(round, settings.runs, settings.slowRuns) ? await measureLoads(contender, { slow: true }) : undefined;
       console.log(formatProgress(contender, normal, slow));
     }
     loadAverages.push(loadAverage());

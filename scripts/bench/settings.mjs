@@ -1,11 +1,13 @@
 // The benchmark's command line, with its defaults.
 //
-//   node scripts/bench/bench.mjs [--quick] [--runs 15] [--slow-runs 5] [--suite-runs 5]
+//   node scripts/bench/bench.mjs [--quick] [--runs 15] [--slow-runs 7] [--suite-runs 15]
 //        [--contenders ours-micropython,raw-*] [--out bench/results] [--no-write]
 //
 // --runs        rounds of cold + warm loads on the normal network (medians of this many)
-// --slow-runs   rounds on the emulated slow network (0: skip it)
-// --suite-runs  rounds that also run the Python suite (0: skip it)
+// --slow-runs   how many of the rounds also load on the emulated slow network (0: skip it)
+// --suite-runs  how many of the rounds also run the Python suite (0: skip it)
+//               (these rounds are spread evenly over the run, so a noisy spell
+//               on the machine can't fall on all of them at once)
 // --suite-scale multiply the suite's work (1 = a few hundred ms per benchmark on MicroPython)
 // --contenders  which contenders, by id, with * as a wildcard (default: all)
 // --out         where latest.json, latest.md and chart.svg go
@@ -24,8 +26,8 @@ export function readSettings(argv = process.argv) {
   const settings = {
     mode: quick ? "quick" : "full",
     runs: Math.max(1, number("--runs", 15, 2)),
-    slowRuns: number("--slow-runs", 5, 1),
-    suiteRuns: number("--suite-runs", 5, 1),
+    slowRuns: number("--slow-runs", 7, 1),
+    suiteRuns: number("--suite-runs", 15, 1),
     suiteScale: number("--suite-scale", 1, 0.05),
     contenders: option("--contenders", ""),
     out: option("--out", quick ? "bench/results/tmp" : "bench/results"),
@@ -34,4 +36,10 @@ export function readSettings(argv = process.argv) {
   settings.slowRuns = Math.min(settings.slowRuns, settings.runs);
   settings.suiteRuns = Math.min(settings.suiteRuns, settings.runs);
   return settings;
+}
+
+/** Is `round` (1…runs) one of `count` rounds spread evenly over the run? */
+export function isSpreadRound(round, runs, count) {
+  for (let i = 0; i < count; i++) if (Math.min(runs, Math.floor(((i + 0.5) * runs) / count) + 1) === round) return true;
+  return false;
 }

@@ -2,7 +2,8 @@
 // cold loads after a warm-up, when each resource started→finished, when each
 // of our lifecycle stages began, and when the hello text appeared (ms since
 // navigation start), for the raw interpreter's page and ours.
-//   node scripts/bench/trace.mjs [--runs 5] [--interpreter micropython] [--pyscript]
+//   node scripts/bench/trace.mjs [--runs 5] [--interpreter micropython] [--pyscript] [--warm]
+// --warm traces the second load of each page (its files in the HTTP cache).
 import { chromium } from "playwright-core";
 import { BROWSER_ARGS, option, startBenchServer } from "./common.mjs";
 import { loadPage, openContender } from "./page-load.mjs";
@@ -21,6 +22,7 @@ for (let run = 0; run <= runs; run++) {
   for (const [label, path] of Object.entries(pages)) {
     const tab = await openContender(browser, server.url);
     await loadPage(tab, server.url + path);
+    if (process.argv.includes("--warm")) await loadPage(tab, server.url + path);
     const trace = await tab.page.evaluate(() => {
       const t = (x) => Math.round(x);
       const nav = performance.getEntriesByType("navigation")[0];
