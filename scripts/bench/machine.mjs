@@ -18,7 +18,9 @@ function packageVersion(name) {
 function gitCommit() {
   try {
     const run = (...args) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
-    return `${run("rev-parse", "--short", "HEAD")}${run("status", "--porcelain", "--untracked-files=no") ? " (with uncommitted changes)" : ""}`;
+    // Changed results files don't count: a run rewrites them.
+    const changed = run("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results");
+    return `${run("rev-parse", "--short", "HEAD")}${changed ? " (with uncommitted changes)" : ""}`;
   } catch {
     return "unknown";
   }
