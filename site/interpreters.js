@@ -125,7 +125,7 @@ function showLive(mine) {
   const ours = (id) => committed?.contenders.find((c) => c.id === id);
   const suiteTotal = (c) => (c && Object.keys(c.python).length ? Object.values(c.python).reduce((sum, s) => sum + s.median, 0) : undefined);
   fillTable($("#live-table"),
-    ["contender", "your 1st load", "your later loads", "committed cold", "committed warm", "your Python suite", "committed suite"],
+    ["contender", "your 1st load, ms", "your later loads, ms", "committed cold, ms", "committed warm, ms", "your Python suite, ms", "committed suite, ms"],
     LIVE.map(({ id }) => {
       const { loads, suite } = mine[id];
       return [id, ms(loads[0]), loads.length > 1 ? ms(median(loads.slice(1))) : "…", ms(ours(id)?.loads.cold?.hello.median),
