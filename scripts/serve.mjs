@@ -5,8 +5,11 @@
 //
 //   node scripts/serve.mjs [--port 8000] [--isolated] [--max-age SECONDS] [--tests]
 //
-// It serves site/ with the build output (dist/) at "/"; --tests adds the
-// test pages (test/pages/, then site/) at "/test/".
+// It serves site/ with the build output (dist/) at "/" and the benchmark's
+// pages, Python suite and results (bench/) at "/bench/"; --tests adds the
+// test pages (test/pages/, then site/) at "/test/". With --max-age, files are
+// cached for that long, except HTML pages, which are always revalidated (as on
+// a real site, where a page changes more often than the assets it names).
 import { createServer } from "node:http";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, dirname } from "node:path";
@@ -48,7 +51,7 @@ export function startServer({ mounts = { "/": ["site", "dist"] }, port = 8000, i
     const file = findFile(mounts, decodeURIComponent(url.pathname));
     if (log) console.log(request.method, url.pathname, file ? "" : "404");
     const headers = {
-      "Cache-Control": maxAge ? `max-age=${maxAge}` : "no-cache",
+      "Cache-Control": maxAge && !file?.path.endsWith(".html") ? `max-age=${maxAge}` : "no-cache",
       ...(isolated && {
         "Cross-Origin-Opener-Policy": "same-origin",
         "Cross-Origin-Embedder-Policy": "require-corp",
@@ -88,7 +91,8 @@ export function startServer({ mounts = { "/": ["site", "dist"] }, port = 8000, i
   });
 }
 
-function findFile(mounts, pathname) {
+/** The file a URL path names under `mounts` (as the server would serve it), or undefined. */
+export function findFile(mounts, pathname) {
   for (const [prefix, folders] of Object.entries(mounts)) {
     if (!pathname.startsWith(prefix)) continue;
     const relative = normalize(pathname.slice(prefix.length)).replace(/^(\.\.[/\\])+/, "");
@@ -123,7 +127,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const value = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
   // Test pages can use the report pages' files too (arrr.py, …) from /test/.
-  const mounts = { ...(args.includes("--tests") && { "/test/": ["test/pages", "site"] }), "/": ["site", "dist"] };
+  const mounts = { ...(args.includes("--tests") && { "/test/": ["test/pages", "site"] }), "/bench/": ["bench"], "/": ["site", "dist"] };
   const { url } = await startServer({
     mounts,
     port: Number(value("--port", 8000)),

@@ -1,46 +1,46 @@
-// What Python's `pyscript` module costs. For each interpreter, interleaved:
+// What Python's `pyscript` package costs. For each interpreter, interleaved:
 // - import: `import pyscript` timed inside Python, on a fresh page;
 // - end to end: first output with and without that import (cold loads);
-// - install: what every page pays to put the module in place and make
+// - install: what every page pays to put the package in place and make
 //   input() work (py-interpreter-ready → py-finished-setup, no files).
 //
 //   node scripts/bench/pyscript-module.mjs [--runs 15] [--interpreters micropython,pyodide]
 import { chromium } from "playwright-core";
-import { startServer } from "../serve.mjs";
-import { BROWSER_ARGS, median, option } from "./common.mjs";
+import { BROWSER_ARGS, option, startBenchServer, summarize } from "./common.mjs";
+import { loadPage, openContender } from "./page-load.mjs";
 
 const runs = Number(option("--runs", 15));
 const interpreters = option("--interpreters", "micropython,pyodide").split(",");
 
-async function load(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => [...document.querySelectorAll(".py-output")].some((o) => o.textContent.includes("Hello from Python")), null, { timeout: 60_000 });
-  const result = await page.evaluate(() => {
-    const text = document.querySelector(".py-output").textContent;
-    const timings = window.PyScript.timings;
-    const hello = performance.getEntriesByType("mark").find((m) => m.name === "micropyscript:py-finished-setup").startTime;
-    return { importUs: Number(/import_us (\d+)/.exec(text)?.[1]), install: timings["py-finished-setup"] - timings["py-interpreter-ready"], setup: hello };
-  });
-  await context.close();
-  return result;
+/** One cold load: when the hello text came, and what the page says of itself. */
+async function coldLoad(browser, origin, path) {
+  const tab = await openContender(browser, origin);
+  try {
+    const { hello } = await loadPage(tab, origin + path);
+    const { importUs, install } = await tab.page.evaluate(() => ({
+      importUs: Number(/import_us (\d+)/.exec(document.querySelector(".py-output").textContent)?.[1]),
+      install: window.PyScript.timings["py-finished-setup"] - window.PyScript.timings["py-interpreter-ready"],
+    }));
+    return { hello, importUs, install };
+  } finally {
+    await tab.close();
+  }
 }
 
-const server = await startServer({ mounts: { "/bench/": ["bench/pages"], "/": ["dist"] }, port: 0 });
+const server = await startBenchServer();
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
 const results = {};
 try {
   for (const name of interpreters) {
-    const data = (results[name] = { importUs: [], install: [], without: [], with: [] });
+    const data = (results[name] = { importMs: [], install: [], without: [], with: [] });
     for (let round = 0; round <= runs; round++) {
-      const without = await load(browser, `${server.url}/bench/ours.html?interpreter=${name}`);
-      const withImport = await load(browser, `${server.url}/bench/import-pyscript.html?interpreter=${name}`);
+      const without = await coldLoad(browser, server.url, `/bench/pages/ours.html?interpreter=${name}`);
+      const withImport = await coldLoad(browser, server.url, `/bench/pages/import-pyscript.html?interpreter=${name}`);
       if (round === 0) continue; // warm-up
-      data.importUs.push(withImport.importUs);
+      data.importMs.push(withImport.importUs / 1000);
       data.install.push(without.install);
-      data.without.push(without.setup);
-      data.with.push(withImport.setup);
+      data.without.push(without.hello);
+      data.with.push(withImport.hello);
       process.stdout.write(`\r${name} ${round}/${runs}`);
     }
   }
@@ -49,11 +49,14 @@ try {
   await server.close();
 }
 
-console.log(`\n\nThe pyscript module, medians of ${runs} interleaved cold loads (min–max):\n`);
-const range = (list, digits = 1) => `${median(list).toFixed(digits)} (${Math.min(...list).toFixed(digits)}–${Math.max(...list).toFixed(digits)})`;
+const range = (list, digits = 1) => {
+  const { median, min, max } = summarize(list);
+  return `${median.toFixed(digits)} ms (${min.toFixed(digits)}–${max.toFixed(digits)})`;
+};
+console.log(`\n\nThe pyscript package, medians (min–max) of ${runs} interleaved cold loads:\n`);
 for (const [name, data] of Object.entries(results)) {
   console.log(`${name}:`);
-  console.log(`  import pyscript, inside Python:           ${range(data.importUs.map((us) => us / 1000), 2)} ms`);
-  console.log(`  installing it at start-up (every page):   ${range(data.install)} ms`);
-  console.log(`  setup finished, without / with import:    ${median(data.without).toFixed(1)} / ${median(data.with).toFixed(1)} ms`);
+  console.log(`  import pyscript, timed inside Python:   ${range(data.importMs, 2)}`);
+  console.log(`  installing it at start-up (every page): ${range(data.install)}`);
+  console.log(`  first output without / with the import: ${summarize(data.without).median.toFixed(1)} / ${summarize(data.with).median.toFixed(1)} ms`);
 }

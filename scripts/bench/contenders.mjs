@@ -1,0 +1,62 @@
+// Who runs in the benchmark. Every contender is one page under bench/pages/
+// that prints "Hello from Python" into its output element, and a way to run
+// the Python suite in that page once it is ready. All of them load the SAME
+// interpreter files (our dist/micropython/ and dist/pyodide/), so the
+// differences measured are the frameworks', not the interpreters' versions.
+
+/** How each kind of page runs a piece of Python after start-up. */
+const RUNNERS = {
+  // Our kernel: its public API.
+  ours: (code) => window.PyScript.runPython(code),
+  // The raw pages keep their runtime object in window.benchRuntime.
+  raw: (code) => window.benchRuntime.runPython(code),
+  // PyScript: the way its users add code later, a new <script type="mpy|py">.
+  pyscript: (code, type) => {
+    const script = document.createElement("script");
+    script.type = type;
+    script.textContent = code;
+    document.body.append(script);
+  },
+};
+
+const INTERPRETERS = {
+  micropython: { label: "MicroPython", pyscriptType: "mpy" },
+  pyodide: { label: "Pyodide", pyscriptType: "py" },
+};
+
+const FRAMEWORKS = {
+  ours: { label: "ours", page: (name) => `/bench/pages/ours.html?interpreter=${name}` },
+  raw: { label: "raw", page: (name) => `/bench/pages/raw-${name}.html` },
+  pyscript: { label: "PyScript", page: (name) => `/bench/pages/pyscript-${name}.html` },
+};
+
+/**
+ * Every contender, e.g. `{id: "ours-micropython", framework: "ours",
+ * interpreter: "micropython", label: "ours · MicroPython", path, runner, scriptType}`.
+ */
+export const CONTENDERS = Object.keys(INTERPRETERS).flatMap((interpreter) =>
+  Object.entries(FRAMEWORKS).map(([framework, { label, page }]) => ({
+    id: `${framework}-${interpreter}`,
+    framework,
+    interpreter,
+    label: `${label} · ${INTERPRETERS[interpreter].label}`,
+    path: page(interpreter),
+    runner: RUNNERS[framework],
+    scriptType: INTERPRETERS[interpreter].pyscriptType,
+  })));
+
+/**
+ * The contenders named in `list` ("ours-micropython,raw-pyodide"; `*` works
+ * as a wildcard, e.g. "ours-*"), in the order given; all when `list` is empty.
+ */
+export function selectContenders(list) {
+  if (!list) return CONTENDERS;
+  const patterns = list.split(",").map((name) => name.trim()).filter(Boolean);
+  const chosen = patterns.flatMap((pattern) => {
+    const regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    const found = CONTENDERS.filter((c) => regex.test(c.id));
+    if (!found.length) throw new Error(`No contender matches "${pattern}". Known: ${CONTENDERS.map((c) => c.id).join(", ")}.`);
+    return found;
+  });
+  return [...new Set(chosen)];
+}

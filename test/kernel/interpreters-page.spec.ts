@@ -1,0 +1,28 @@
+// The "Interpreters" report page shows the committed benchmark results and
+// runs the live part on the visitor's machine (narrowed here to MicroPython).
+import { test, expect } from "../fixtures";
+
+test("the Interpreters page shows the committed chart and tables", async ({ py, page }) => {
+  await page.goto("/interpreters.html");
+  const chart = page.locator("figure.chart img");
+  await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(500);
+  await expect(page.locator("#startup-table tr")).toHaveCount(7); // a header and six contenders
+  await expect(page.locator("#startup-table")).toContainText("PyScript · Pyodide");
+  await expect(page.locator("#ratio-table")).toContainText("micropython: ours ÷ raw");
+  await expect(page.locator("#run-caption")).toContainText("npm run bench");
+  expect(py).toBeTruthy(); // the fixture checks no request left the origin and nothing threw
+});
+
+test("the live run measures our kernel and raw MicroPython on this machine, next to the committed numbers", async ({ py, page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/interpreters.html?live=micropython&rounds=2");
+  await page.click("#live-run");
+  await expect(page.locator("#live-status")).toHaveText("done.", { timeout: 100_000 });
+  const rows = await page.locator("#live-table tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  expect(rows.map((row) => row[0])).toEqual(["contender", "ours-micropython", "raw-micropython"]);
+  for (const row of rows.slice(1)) {
+    for (const cell of row.slice(1)) expect(Number(cell!.replace(/,/g, "")), `${row[0]}: ${row.join(" | ")}`).toBeGreaterThan(0);
+  }
+  await expect(page.locator("#live-frames iframe")).toHaveCount(2);
+  expect(py).toBeTruthy();
+});
