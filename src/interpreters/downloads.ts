@@ -34,8 +34,11 @@ export interface Downloads {
   stop(ready: boolean): void;
 }
 
-/** Start downloading `info`'s files from `baseURL`; report progress until `stop()`. */
-export function startDownloads(info: InterpreterInfo, baseURL: string, onProgress: (progress: Progress) => void): Downloads {
+/**
+ * Start downloading `info`'s files from `baseURL`; report progress until
+ * `stop()`. Without `onProgress` (in a worker) nothing is counted.
+ */
+export function startDownloads(info: InterpreterInfo, baseURL: string, onProgress?: (progress: Progress) => void): Downloads {
   const expected = Object.values(info.files).reduce((sum, size) => sum + size, 0);
   const counted = new Set<string>();
   const compiled = new Map<string, Promise<WebAssembly.Module>>();
@@ -49,7 +52,7 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
   const emit = (file: string, ready = false) => {
     const total = Math.max(expected, loaded);
     const stage = ready ? "ready" : loaded < total ? "downloading" : compiling > 0 ? "compiling" : "starting";
-    onProgress({ interpreter: info.name, stage, loaded: ready ? total : loaded, total, file });
+    onProgress?.({ interpreter: info.name, stage, loaded: ready ? total : loaded, total, file });
   };
   const count = (file: string, bytes: number) => {
     counted.add(file);
@@ -92,7 +95,7 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
   async function precompile(url: string, file: string): Promise<WebAssembly.Module> {
     compiling++;
     try {
-      const response = isRepeatVisit()
+      const response = !onProgress || isRepeatVisit()
         ? fetchChecked(url).then((cached) => (count(file, info.files[file]!), cached))
         : fetchCounted(url, file);
       return await WebAssembly.compileStreaming(response).catch(async () =>
@@ -125,6 +128,7 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
 
   // Module scripts (`import()`, modulepreload) bypass fetch: count each one when it completes.
   const observer = new PerformanceObserver((list) => {
+    if (!onProgress) return;
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
       const file = entry.name.startsWith(baseURL) ? entry.name.slice(baseURL.length) : "";
       if (file in info.files && /\.m?js$/.test(file) && !counted.has(file)) count(file, entry.decodedBodySize);
@@ -171,6 +175,7 @@ const OWN_URL = import.meta.url;
  * of it finds it ready: module scripts as modules, anything else as a fetch.
  */
 export function preload(url: string): void {
+  if (typeof document === "undefined") return; // a worker: its runtime fetches these itself
   const link = document.createElement("link");
   if (/\.m?js$/.test(url)) link.rel = "modulepreload";
   else Object.assign(link, { rel: "preload", as: "fetch", crossOrigin: "anonymous" });

@@ -1,5 +1,5 @@
 /**
- * The `<py-script>` tag, as a built-in plugin. At `start` it claims every tag
+ * The `<py-script>` tag, as a built-in plugin. At `configure` it claims every tag
  * on the page (inline code is read, `src=` files start downloading, all in
  * parallel) and watches for tags added later. Once setup has finished, the
  * scripts run one at a time in document order, each printing into its own
@@ -12,9 +12,9 @@ import type { Interpreter, Writer } from "../interpreters/interpreter.js";
 import type { Plugin } from "../plugin.js";
 import { asPyScriptError, report } from "../report.js";
 import { download } from "../download.js";
-import { importAsset } from "../assets.js";
+import { assetURL, importAsset } from "../assets.js";
 import type { Config } from "../config.js";
-import type { WorkerHub } from "../workers/hub.js";
+import type { BootedWorker, WorkerHub } from "../workers/hub.js";
 import { inlineScriptName } from "./page-source.js"; // only this small function is bundled here
 
 /** A script's code and the file name its tracebacks show. */
@@ -66,7 +66,9 @@ export function pyScriptPlugin(root: ParentNode, hub: WorkerHub): Plugin {
 
   return {
     name: "py-script",
-    start(pageConfig) {
+    // Not a config change: claiming tags this early starts `src=` downloads
+    // and worker scripts alongside the interpreter's own download.
+    configure(pageConfig) {
       config = pageConfig;
       claimAll();
       watchForNewTags();
@@ -78,10 +80,16 @@ export function pyScriptPlugin(root: ParentNode, hub: WorkerHub): Plugin {
   };
 }
 
-/** A `worker` script runs in a Web Worker of its own, right away (workers.js loads only for such pages). */
+/**
+ * A `worker` script runs in a Web Worker of its own. The worker boots now,
+ * told only its interpreter, so it starts loading that at once; workers.js
+ * (loaded only by such pages) takes it over when it arrives.
+ */
 function startWorker(tag: Element, source: Promise<Source>, config: Config, hub: WorkerHub): Promise<void> {
+  const worker: BootedWorker = new Worker(`${assetURL("worker.js")}?${(tag.getAttribute("interpreter") || config.interpreter).toLowerCase()}`, { type: "module" });
+  worker.onerror = (event) => (worker.bootError = event); // before workers.js is there to say so
   return importAsset<typeof import("../workers/workers.js")>("workers.js").then(
-    ({ runInWorker }) => runInWorker(tag, source, config, hub),
+    ({ runInWorker }) => runInWorker(tag, source, config, hub, worker),
     (error) => report(new PyScriptError("interpreter-load", `Could not load workers.js: ${(error as Error).message}`, {
       hint: "Serve the whole build folder.",
       element: tag,

@@ -2,6 +2,8 @@
  * Python's `pyscript` package, as bundled text, and how to install it into
  * an interpreter: shared by the page (pyscript-bridge.ts) and by workers
  * (workers/worker.ts), which each register their own `_pyscript` module.
+ * Only `__init__.py` is written at start-up (writing files is slow while
+ * the filesystem code is cold); the rest the first time Python needs it.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
 import INIT from "../python/pyscript/__init__.py";
@@ -12,8 +14,7 @@ import FFI from "../python/pyscript/_ffi.py";
 import INPUT from "../python/pyscript/_input.py";
 import WORKERS from "../python/pyscript/_workers.py";
 
-const PACKAGE: Record<string, string> = {
-  "__init__.py": INIT,
+const REST: Record<string, string> = {
   "_display.py": DISPLAY,
   "_events.py": EVENTS,
   "_fetch.py": FETCH,
@@ -22,19 +23,38 @@ const PACKAGE: Record<string, string> = {
   "_workers.py": WORKERS,
 };
 
-/** Builtin input() calls the pyscript package's, which is imported only then. */
+/** Builtin input() calls the pyscript package's, which is loaded only then. */
 const INSTALL_INPUT = `
 import builtins
 def input(prompt=""):
+    import _pyscript
+    _pyscript.load_package()
     from pyscript._input import ask
     return ask(prompt)
 builtins.input = input
 del builtins, input
 `;
 
-/** Register `bridge` as `_pyscript`, put the package on the path, and make input() work. */
+/** Python code that loads the whole package, then evaluates to `name` in it. */
+export const fromPackage = (module: string, name: string) =>
+  `import _pyscript
+_pyscript.load_package()
+import pyscript.${module}
+pyscript.${module}.${name}`;
+
+/**
+ * Register `bridge` (plus `load_package()`) as `_pyscript`, put the
+ * package's `__init__.py` on the path, and make input() work.
+ */
 export function installPackage(interpreter: Interpreter, bridge: object): void {
-  interpreter.registerJsModule("_pyscript", bridge);
-  for (const [name, source] of Object.entries(PACKAGE)) interpreter.writeFile(`${interpreter.libraryPath}/pyscript/${name}`, source);
+  const folder = `${interpreter.libraryPath}/pyscript`;
+  let loaded = false;
+  const load_package = () => {
+    if (loaded) return;
+    loaded = true;
+    for (const [name, source] of Object.entries(REST)) interpreter.writeFile(`${folder}/${name}`, source);
+  };
+  interpreter.registerJsModule("_pyscript", { ...bridge, load_package });
+  interpreter.writeFile(`${folder}/__init__.py`, INIT);
   interpreter.runSync(INSTALL_INPUT, { filename: "<pyscript>", value: false });
 }

@@ -21,6 +21,9 @@ export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
+/** A worker started early by the <py-script> plugin, with any error from before workers.js took it over. */
+export type BootedWorker = Worker & { bootError?: ErrorEvent };
+
 /** A function the page offers workers: JSON-able arguments in, a JSON-able result (or promise) out. */
 export type Exposed = (...args: any[]) => unknown;
 

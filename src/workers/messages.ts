@@ -11,8 +11,6 @@ export interface WorkerInit {
   info: InterpreterInfo;
   /** Folder of the interpreter's files. */
   baseURL: string;
-  /** Folder of our build output (adapters live in it). */
-  assetsURL: string;
   config: Config;
   /** The page's configured files: [path on Python's filesystem, absolute URL]. */
   files: [string, string][];

@@ -6,9 +6,11 @@
  * Output streams to the page as it is printed (in small batches, so a
  * chatty loop can't flood the page).
  */
-import type { Interpreter, Stream } from "../interpreters/interpreter.js";
-import type { AdapterModule } from "../interpreters/index.js";
-import { installPackage } from "../plugins/pyscript-package.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, Stream } from "../interpreters/interpreter.js";
+import { availableInterpreters, type AdapterModule } from "../interpreters/index.js";
+import { startDownloads, type Downloads } from "../interpreters/downloads.js";
+import { assetURL, importAsset } from "../assets.js";
+import { fromPackage, installPackage } from "../plugins/pyscript-package.js";
 import { waitForAnswer } from "./channel.js";
 import { NOT_ISOLATED } from "./hub.js";
 import type { Answer, BlockingRequest, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
@@ -53,14 +55,52 @@ async function start(init: WorkerInit): Promise<void> {
   }
 }
 
+/** An interpreter being loaded: its downloads under way, its adapter coming. */
+interface Loading {
+  name: string;
+  baseURL: string;
+  downloads: Downloads;
+  adapter: Promise<InterpreterAdapter>;
+}
+
+/**
+ * Start loading an interpreter: its files download (its WebAssembly
+ * compiling) while the adapter and the runtime's JavaScript load.
+ */
+function load(info: InterpreterInfo, baseURL: string): Loading {
+  const adapter = importAsset<AdapterModule>(`adapters/${info.name}.js`).then(async (module) => {
+    const created = module.createAdapter(info);
+    await created.load(baseURL);
+    return created;
+  });
+  adapter.catch(() => {}); // reported by whoever awaits it
+  return { name: info.name, baseURL, downloads: startDownloads(info, baseURL), adapter };
+}
+
+/** The page boots us with our interpreter's name (worker.js?micropython): start on it before the page says more. */
+const booted = (() => {
+  const info = availableInterpreters()[location.search.slice(1)];
+  return info && load(info, assetURL(`${info.name}/`));
+})();
+
 async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
   const { info, config } = init;
   const files = Promise.all(init.files.map(async ([path, url]) => [path, await download(url)] as const));
   files.catch(() => {}); // reported below, once the interpreter is there to write them
-  const adapter = (await import(/* @vite-ignore */ `${init.assetsURL}adapters/${info.name}.js`) as AdapterModule).createAdapter(info);
-  await adapter.load(init.baseURL);
-  const options = Object.fromEntries(Object.keys(info.options).filter((key) => key in config).map((key) => [key, config[key]]));
-  const started = await adapter.start({ baseURL: init.baseURL, options, defaultWriter: output.write });
+  const fits = booted?.name === info.name && booted.baseURL === init.baseURL;
+  if (!fits) booted?.downloads.stop(false); // e.g. a custom interpreterURL: load from there instead
+  const { downloads, adapter: adapting } = fits ? booted : load(info, init.baseURL);
+  let started: Interpreter;
+  try {
+    const adapter = await adapting;
+    const options = Object.fromEntries(Object.keys(info.options).filter((key) => key in config).map((key) => [key, config[key]]));
+    started = await Promise.race([adapter.start({ baseURL: init.baseURL, options, defaultWriter: output.write }), downloads.failed]);
+  } catch (thrown) {
+    const failed = thrown as { url?: string; reason?: string };
+    throw failed.url ? new Error(`Could not download ${failed.url} (${failed.reason}), so the worker's ${info.label} can't start.`) : thrown;
+  } finally {
+    downloads.stop(false);
+  }
   if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
   for (const [path, content] of await files) started.writeFile(path, content);
   installPackage(started, bridge(init, started));
@@ -78,7 +118,7 @@ async function answerCall(id: number, name: string, args: unknown[]): Promise<vo
   try {
     if (!interpreter) throw new Error("the worker's interpreter isn't running");
     // Imported on the first call only: workers that export nothing never pay for it.
-    dispatch ??= interpreter.runSync("import pyscript._workers\npyscript._workers._dispatch", { filename: "<pyscript>" }) as typeof dispatch;
+    dispatch ??= interpreter.runSync(fromPackage("_workers", "_dispatch"), { filename: "<pyscript>" }) as typeof dispatch;
     const value = JSON.parse(await dispatch!(name, JSON.stringify(args)));
     post({ type: "result", id, value });
   } catch (thrown) {

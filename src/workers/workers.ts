@@ -15,18 +15,19 @@ import { report } from "../report.js";
 import { askInline, render } from "../plugins/pyscript-bridge.js";
 import { outputTarget, pointAtPage, writerFor, type Source } from "../plugins/py-script.js";
 import { answer, createChannel } from "./channel.js";
-import type { WorkerHandle, WorkerHub, WorkerState } from "./hub.js";
+import type { BootedWorker, WorkerHandle, WorkerHub, WorkerState } from "./hub.js";
 import type { Answer, BlockingRequest, ErrorData, FromWorker, ToWorker } from "./messages.js";
 
 /** How long a KeyboardInterrupt may take before the worker is ended outright. */
 const GENTLE_STOP_MS = 1000;
 
 /** Run the script of `tag` in a worker of its own. */
-export function runInWorker(tag: Element, source: Promise<Source>, config: Config, hub: WorkerHub): void {
+export function runInWorker(tag: Element, source: Promise<Source>, config: Config, hub: WorkerHub, worker: BootedWorker): void {
   const name = tag.getAttribute("worker") || tag.id || `worker-${Object.keys(hub.workers).length + 1}`;
   const interpreter = (tag.getAttribute("interpreter") || config.interpreter).toLowerCase();
   const known = availableInterpreters();
   const fail = (code: ErrorCode, message: string, hint: string) => {
+    worker.terminate();
     report(new PyScriptError(code, message, { hint, element: tag }));
     tag.setAttribute("data-py-state", "error");
   };
@@ -43,14 +44,13 @@ export function runInWorker(tag: Element, source: Promise<Source>, config: Confi
   if (hub.workers[name]) {
     return fail("config-value", `Two <py-script worker> tags are called "${name}".`, 'Give each a name of its own: worker="name".');
   }
-  hub.workers[name] = new PageWorker(name, interpreter, tag, target, hub, source, config);
+  hub.workers[name] = new PageWorker(name, interpreter, tag, target, hub, source, config, worker);
 }
 
 class PageWorker implements WorkerHandle {
   state: WorkerState = "starting";
   readonly done: Promise<void>;
   private finish!: () => void;
-  private worker: Worker;
   private channel = createChannel();
   private interrupt = this.channel && new SharedArrayBuffer(4);
   private write: Writer;
@@ -60,19 +60,15 @@ class PageWorker implements WorkerHandle {
   private stopButton: HTMLButtonElement;
 
   constructor(readonly name: string, readonly interpreter: string, private tag: Element, private target: Element,
-    private hub: WorkerHub, source: Promise<Source>, config: Config) {
+    private hub: WorkerHub, source: Promise<Source>, config: Config, private worker: BootedWorker) {
     this.done = new Promise((resolve) => (this.finish = resolve));
     this.write = writerFor(target);
     this.stopButton = this.addStopButton();
     this.setState("starting");
-    this.worker = new Worker(assetURL("worker.js"), { type: "module", name });
-    this.worker.onmessage = ({ data }: MessageEvent<FromWorker>) => this.onMessage(data);
-    this.worker.onerror = (event) => {
-      event.preventDefault();
-      this.end("error", "interpreter-start", `The worker for this script could not start: ${event.message || "its code failed to load"}.`,
-        `Check that ${assetURL("worker.js")} is served (the whole build folder must be), and the browser console.`);
-    };
-    void this.init(source, config);
+    worker.onmessage = ({ data }: MessageEvent<FromWorker>) => this.onMessage(data);
+    worker.onerror = (event) => this.onWorkerError(event);
+    if (worker.bootError) this.onWorkerError(worker.bootError);
+    else void this.init(source, config);
   }
 
   async call(name: string, ...args: unknown[]): Promise<unknown> {
@@ -120,7 +116,6 @@ class PageWorker implements WorkerHandle {
       init: {
         name: this.name, info, config, code, filename,
         baseURL: interpreterFolder(info, config),
-        assetsURL: assetURL(""),
         files: Object.entries(config.files).map(([path, url]) => [path, new URL(url, document.baseURI).href]),
         target: this.target.id,
         channel: this.channel,
@@ -194,10 +189,15 @@ class PageWorker implements WorkerHandle {
     }
   }
 
-  private end(state: WorkerState, code: ErrorCode, message: string, hint: string): void {
-    report(new PyScriptError(code, message, { hint, element: this.tag }));
+  /** The worker's own code failed (most often: worker.js could not be loaded). */
+  private onWorkerError(event: ErrorEvent): void {
+    event.preventDefault();
+    report(new PyScriptError("interpreter-start", `The worker for this script could not start: ${event.message || "its code failed to load"}.`, {
+      hint: `Check that ${assetURL("worker.js")} is served (the whole build folder must be), and the browser console.`,
+      element: this.tag,
+    }));
     this.worker.terminate();
-    this.setState(state);
+    this.setState("error");
   }
 
   private addStopButton(): HTMLButtonElement {

@@ -1,9 +1,11 @@
 // The report pages are the project's showcase: every one must run cleanly
 // on every interpreter, and say which interpreter ran it.
 import { test, expect } from "../fixtures";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
-const PAGES = readdirSync(new URL("../../site", import.meta.url)).filter((file) => file.endsWith(".html"));
+const site = new URL("../../site/", import.meta.url);
+// Pages with live Python (the Interpreters page shows measurements only; it has its own test).
+const PAGES = readdirSync(site).filter((file) => file.endsWith(".html") && /<script[^>]+src="[^"]*pyscript\.js"/.test(readFileSync(new URL(file, site), "utf8")));
 
 for (const file of PAGES) {
   test(`the report page ${file} runs all its examples without an error`, async ({ py, page, interpreter }) => {

@@ -72,6 +72,7 @@ __all__ = ["RUNNING_IN_WORKER", "config", "current_target", "document", "window"
 def __getattr__(name):
     if name not in _LAZY:
         raise AttributeError("module 'pyscript' has no attribute '%s'" % name)
+    _pyscript.load_package()  # the package's other files are written on first use
     module = __import__("pyscript." + _LAZY[name], None, None, [name])
     value = getattr(module, name)
     globals()[name] = value
