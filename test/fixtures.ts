@@ -61,8 +61,17 @@ export class Py {
 
   /** Wait until setup finished (or failed) and every <py-script> has run. */
   async settled(): Promise<"ready" | "failed"> {
-    await this.page.waitForFunction(() => "PyScript" in window);
-    const outcome = await this.page.evaluate(() => window.PyScript.ready.then(() => "ready" as const, () => "failed" as const));
+    // Poll a page global rather than awaiting PyScript.ready through the
+    // protocol: Chromium may collect a promise the protocol is awaiting.
+    const outcome = await (await this.page.waitForFunction(() => {
+      const page = window as unknown as { PyScript?: Window["PyScript"]; __pyOutcome?: "ready" | "failed" | "waiting" };
+      if (!page.PyScript) return false;
+      if (!page.__pyOutcome) {
+        page.__pyOutcome = "waiting";
+        page.PyScript.ready.then(() => (page.__pyOutcome = "ready"), () => (page.__pyOutcome = "failed"));
+      }
+      return page.__pyOutcome !== "waiting" && page.__pyOutcome;
+    })).jsonValue() as "ready" | "failed";
     if (outcome === "ready") {
       await this.page.waitForFunction(() => [...document.querySelectorAll("py-script")]
         .every((tag) => ["done", "error", "stopped"].includes(tag.getAttribute("data-py-state") ?? "")));

@@ -45,7 +45,7 @@ export type ToWorker =
   | ({ type: "reply"; id: number } & Answer); // answer to the worker's "call"
 
 export type FromWorker =
-  | { type: "ready"; version: string }
+  | { type: "ready"; version: string; interruptible: boolean }
   | { type: "output"; text: string; stream: Stream }
   | { type: "display"; target: string; mime: string; data: string }
   | { type: "clear"; target: string }

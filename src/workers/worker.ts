@@ -44,7 +44,7 @@ async function start(init: WorkerInit): Promise<void> {
     post({ type: "error", error: errorData(thrown, "interpreter-start"), started: false });
     return;
   }
-  post({ type: "ready", version: interpreter.version });
+  post({ type: "ready", version: interpreter.version, interruptible: Boolean(init.interrupt && interpreter.setInterruptBuffer) });
   try {
     await interpreter.run(init.code, { filename: init.filename, value: false });
     output.flush();

@@ -57,6 +57,8 @@ class PageWorker implements WorkerHandle {
   private calls = new Map<number, (answer: Answer) => void>();
   private nextCall = 0;
   private stopping = false;
+  private ran = false; // the interpreter started: exported functions can be called
+  private interruptible = false; // Stop can raise KeyboardInterrupt (Pyodide on an isolated page)
   private stopButton: HTMLButtonElement;
 
   constructor(readonly name: string, readonly interpreter: string, private tag: Element, private target: Element,
@@ -74,7 +76,7 @@ class PageWorker implements WorkerHandle {
   async call(name: string, ...args: unknown[]): Promise<unknown> {
     await this.done;
     if (this.state === "stopped") throw new Error(`the worker "${this.name}" was stopped, so it can't run ${name}()`);
-    if (!this.started) throw new Error(`the worker "${this.name}" didn't start, so it can't run ${name}()`);
+    if (!this.ran) throw new Error(`the worker "${this.name}" didn't start, so it can't run ${name}()`);
     const id = this.nextCall++;
     const reply = new Promise<Answer>((resolve) => this.calls.set(id, resolve));
     this.post({ type: "call", id, name, args });
@@ -86,17 +88,13 @@ class PageWorker implements WorkerHandle {
   async stop(): Promise<void> {
     if (this.state !== "starting" && this.state !== "running") return;
     this.stopping = true;
-    if (this.interrupt && this.state === "running") {
-      Atomics.store(new Int32Array(this.interrupt), 0, 2); // SIGINT: Pyodide raises KeyboardInterrupt
+    if (this.interruptible && this.state === "running") {
+      Atomics.store(new Int32Array(this.interrupt!), 0, 2); // SIGINT: Pyodide raises KeyboardInterrupt
       const stopped = await Promise.race([this.done.then(() => true), new Promise((wait) => setTimeout(wait, GENTLE_STOP_MS, false))]);
       if (stopped) return;
     }
     this.worker.terminate();
     this.setState("stopped");
-  }
-
-  private get started(): boolean {
-    return this.state === "done" || this.state === "error" || this.state === "running";
   }
 
   private async init(source: Promise<Source>, config: Config): Promise<void> {
@@ -126,7 +124,9 @@ class PageWorker implements WorkerHandle {
 
   private onMessage(message: FromWorker): void {
     switch (message.type) {
-      case "ready": return this.setState("running");
+      case "ready":
+        [this.ran, this.interruptible] = [true, message.interruptible];
+        return this.setState("running");
       case "output": return this.write(message.text, message.stream);
       case "display": return this.elementFor(message.target)?.append(render(message.mime, message.data));
       case "clear": return this.elementFor(message.target)?.replaceChildren();

@@ -37,10 +37,18 @@ test("a worker's output streams into its tag as it is printed, in order, with th
 <py-script id="w" worker="streamer">
 for step in range(3):
     print("step", step)
-${busy(1)}
+from pyscript import main
+await main.main_ran() # wait for the page to be idle, or it couldn't show the stream
+${busy(2)}
 print("done")
 </py-script>
-<py-script id="main">print("main thread ran")</py-script>`, { wait: "none" });
+<py-script id="main">
+from pyscript import export
+print("main thread ran")
+@export
+def main_ran():
+    return True
+</py-script>`, { wait: "none" });
   await expect(py.output("#w")).toHaveText("step 0\nstep 1\nstep 2\n", { timeout: 30_000 });
   expect(await page.getAttribute("#w", "data-py-state")).toBe("running");
   await expect(py.output("#main")).toHaveText("main thread ran\n");
@@ -204,10 +212,12 @@ test("a worker that can't start gives a clear error at its tag", async ({ py, pa
   await page.route((url) => url.pathname === "/worker.js", (route) => route.fulfill({ status: 404, body: "gone" }));
   await py.open(`
 <py-script id="unknown" worker interpreter="cobra">print(1)</py-script>
-<py-script id="broken" worker>print(1)</py-script>
+<py-script id="broken" worker="broken">print(1)</py-script>
 <py-script id="main">print("main thread fine")</py-script>`);
   await expect(page.locator("#unknown .py-error")).toContainText('there is no interpreter called "cobra"');
   await expect(page.locator("#broken .py-error")).toContainText("The worker for this script could not start");
+  const call = await page.evaluate(() => window.PyScript.workers.broken.call("anything").then(() => "answered", (error) => error.message));
+  expect(call).toBe(`the worker "broken" didn't start, so it can't run anything()`);
   await expect(py.output("#main")).toHaveText("main thread fine\n");
 });
 
