@@ -85,8 +85,11 @@ const booted = (() => {
 
 async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
   const { info, config } = init;
-  const files = Promise.all(init.files.map(async ([path, url]) => [path, await download(url)] as const));
-  files.catch(() => {}); // reported below, once the interpreter is there to write them
+  // A file that can't be downloaded is skipped, as on the page (which already reported it).
+  const files = Promise.all(init.files.map(async ([path, url]) => {
+    const content = await download(url);
+    return content && ([path, content] as const);
+  }));
   const fits = booted?.name === info.name && booted.baseURL === init.baseURL;
   if (!fits) booted?.downloads.stop(false); // e.g. a custom interpreterURL: load from there instead
   const { downloads, adapter: adapting } = fits ? booted : load(info, init.baseURL);
@@ -102,15 +105,15 @@ async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
     downloads.stop(false);
   }
   if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
-  for (const [path, content] of await files) started.writeFile(path, content);
+  for (const file of await files) if (file) started.writeFile(...file);
   installPackage(started, bridge(init, started));
   return started;
 }
 
-async function download(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not download ${url}: the server answered ${response.status}.`);
-  return new Uint8Array(await response.arrayBuffer());
+/** A configured file's bytes, or undefined if it can't be downloaded. */
+async function download(url: string): Promise<Uint8Array | undefined> {
+  const response = await fetch(url).catch(() => undefined);
+  return response?.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
 }
 
 /** The page calls a function the script exported. */

@@ -155,6 +155,18 @@ print(arrr.translate("Hello my friend"), list(open("data/bytes.bin", "rb").read(
   await expect(py.output("#w")).toHaveText("Ahoy me me bucko Arrr! [0, 1, 254, 255, 128, 10, 13]\n");
 });
 
+test("a configured file that is missing is reported once, and the worker still runs with the others", async ({ py, page }) => {
+  await py.open(`
+<py-config>{"files": {"arrr.py": "./arrr.py", "gone.txt": "./no-such-file.txt"}}</py-config>
+<py-script id="w" worker>
+import arrr, os
+print(arrr.translate("Hello"), "gone.txt" in os.listdir())
+</py-script>`);
+  await expect(py.output("#w")).toHaveText("Ahoy Arrr! False\n");
+  await expect(py.errors("file-fetch")).toHaveCount(1);
+  await expect(page.locator("#w .py-error")).toHaveCount(0);
+});
+
 test("display() in a worker writes to its tag; the DOM explains it isn't there", async ({ py, page }) => {
   await py.open(`
 <py-script id="w" worker>
