@@ -8,7 +8,7 @@ test("a terminal shows a banner and a prompt, and 1+1 Enter shows 2", async ({ p
   await py.open(withRepl("<py-repl></py-repl>"));
   const term = new Terminal(page);
   await term.ready();
-  expect((await term.lines())[0]).toContain("Python");
+  await expect.poll(async () => (await term.lines())[0], { message: "the banner replaces the Starting… line" }).toContain("Python"); // xterm draws on the next frame
   await term.enter("1+1");
   await term.endsWith(">>> 1+1", "2", ">>>");
 });
