@@ -10,12 +10,12 @@ start = now()
 while now() - start < ${seconds * 1000}:
     pass`;
 
-test("the page stays responsive while a worker loops for 3 seconds", async ({ py, page }) => {
+test("the page stays responsive while a worker loops for 5 seconds", async ({ py, page }) => {
   await py.open(`
 <button id="count" onclick="this.dataset.clicks = Number(this.dataset.clicks || 0) + 1">Click</button>
 <py-script id="w" worker>
 print("looping")
-${busy(3)}
+${busy(5)}
 print("finished")
 </py-script>`, { wait: "none" });
   await expect(py.output("#w")).toHaveText("looping\n", { timeout: 30_000 });
