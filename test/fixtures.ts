@@ -40,7 +40,14 @@ export function isolatedOrigin(baseURL: string): string {
 const ISOLATION_HEADERS = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
 
 export class Py {
-  constructor(readonly page: Page, readonly interpreter: string, readonly baseURL: string) {}
+  constructor(readonly page: Page, readonly interpreter: string, readonly baseURL: string,
+    private problems: { uncaught: string[]; foreign: string[] } = { uncaught: [], foreign: [] }) {}
+
+  /** Assert now what the fixture also checks at the end: nothing threw, nothing left the origin. */
+  expectClean(): void {
+    expect(this.problems.uncaught, "uncaught exceptions on the page").toEqual([]);
+    expect(this.problems.foreign, "requests that left the page's origin").toEqual([]);
+  }
 
   /** Serve `body` (wrapped by {@link pageHTML}) as a page under /test/ and open it. */
   async open(body: string, options: OpenOptions = {}): Promise<void> {
@@ -110,8 +117,8 @@ export const test = base.extend<{ interpreter: string; py: Py }>({
       (window as any).__events = [];
       for (const name of names) document.addEventListener(name, (e) => (window as any).__events.push({ name, detail: (e as CustomEvent).detail }));
     }, EVENTS);
-    await use(new Py(page, interpreter, baseURL!));
-    expect(uncaught, "uncaught exceptions on the page").toEqual([]);
-    expect(foreign, "requests that left the page's origin").toEqual([]);
+    const py = new Py(page, interpreter, baseURL!, { uncaught, foreign });
+    await use(py);
+    py.expectClean();
   },
 });
