@@ -1,6 +1,7 @@
 // The test suite: real headless Chromium (Debian's, never a downloaded one),
 // pages served by our own server. Tests under test/both/ run once per
-// interpreter; the other folders hold tests for one interpreter or none.
+// interpreter; the other folders hold tests for one interpreter or none;
+// test/unit/ runs in Node alone (no browser, no server needed).
 import { defineConfig } from "@playwright/test";
 
 // Two servers: a plain one, and one sending COOP/COEP (cross-origin isolated).
@@ -31,6 +32,9 @@ export default defineConfig({
   projects: [
     { name: "micropython", testMatch: ["both/**/*.spec.ts", "micropython/**/*.spec.ts"], use: { interpreter: "micropython" } },
     { name: "pyodide", testMatch: ["both/**/*.spec.ts", "pyodide/**/*.spec.ts"], use: { interpreter: "pyodide" } },
-    { name: "kernel", testMatch: ["kernel/**/*.spec.ts"] },
+    // Tests that run once: the build output, the benchmark, start-up outside a server, <py-repl> on a fake interpreter.
+    { name: "once", testMatch: ["build/**/*.spec.ts", "bench/**/*.spec.ts", "startup/**/*.spec.ts", "py-repl/**/*.spec.ts"] },
+    // Pure logic, in Node, without a browser: milliseconds a test.
+    { name: "unit", testMatch: ["unit/**/*.spec.ts"] },
   ],
 });

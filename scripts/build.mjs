@@ -1,5 +1,5 @@
 // Build everything a page needs into dist/:
-//   pyscript.js (+ chunks/)  the browser entry, auto-starts
+//   pyscript.js              the browser entry, auto-starts
 //   index.js + types/        the side-effect-free library entry and its .d.ts
 //   py-repl.js               the <py-repl> plugin, with xterm.js (only pages that use it load it)
 //   micropython/, pyodide/   the interpreters' own files, copied from npm
@@ -46,7 +46,11 @@ function copyRuntime(name, { package: pkg, files }) {
   return sizes;
 }
 
-rmSync(join(dist, "chunks"), { recursive: true, force: true }); // left by older builds
+// Left by older builds under other names.
+for (const old of ["chunks", "adapters", "splash.js", "page-source.js", "pyscript-bridge.js", "workers.js", "worker.js"]) {
+  rmSync(join(dist, old), { recursive: true, force: true });
+  rmSync(join(dist, `${old}.map`), { force: true });
+}
 // The pyscript module's Python source and type stubs, for reading and for editors.
 mkdirSync(join(dist, "python", "pyscript"), { recursive: true });
 for (const file of readdirSync(join(root, "src/python/pyscript"))) copyFileSync(join(root, "src/python/pyscript", file), join(dist, "python/pyscript", file));
@@ -62,24 +66,26 @@ const define = {
 
 /**
  * Every file in dist/ is a standalone module: no shared chunks, so loading
- * pyscript.js never waits on a second request. Adapters and the TOML parser
- * are loaded by URL, only by the pages that need them.
+ * pyscript.js never waits on a second request. Each is named after its
+ * source file (src/<folder>/<name>.ts → dist/<name>.js; interpreter adapters
+ * and REPL engines in dist/interpreters/). All but pyscript.js, index.js and
+ * py-repl.js are loaded by URL, only by the pages that need them.
  */
 const ENTRIES = [
   { in: "src/pyscript.ts", out: "pyscript" },
   { in: "src/index.ts", out: "index" },
-  { in: "src/interpreters/micropython.ts", out: "adapters/micropython" },
-  { in: "src/interpreters/pyodide.ts", out: "adapters/pyodide" },
-  { in: "src/interpreters/repl/micropython.ts", out: "adapters/micropython-repl" },
-  { in: "src/interpreters/repl/pyodide.ts", out: "adapters/pyodide-repl" },
   { in: "src/plugins/py-repl.ts", out: "py-repl" },
+  { in: "src/interpreters/micropython.ts", out: "interpreters/micropython" },
+  { in: "src/interpreters/pyodide.ts", out: "interpreters/pyodide" },
+  { in: "src/interpreters/repl/micropython-repl.ts", out: "interpreters/micropython-repl" },
+  { in: "src/interpreters/repl/pyodide-repl.ts", out: "interpreters/pyodide-repl" },
   { in: "src/toml.ts", out: "toml" },
-  { in: "src/plugins/page-source.ts", out: "page-source" },
-  { in: "src/splash-view.ts", out: "splash" },
+  { in: "src/page-io/page-lines.ts", out: "page-lines" },
+  { in: "src/splash-view.ts", out: "splash-view" },
   { in: "src/error-box.ts", out: "error-box" },
-  { in: "src/plugins/pyscript-bridge.ts", out: "pyscript-bridge" },
-  { in: "src/workers/workers.ts", out: "workers" },
-  { in: "src/workers/worker.ts", out: "worker" },
+  { in: "src/pyscript-package/page-bridge.ts", out: "page-bridge" },
+  { in: "src/workers/worker-host.ts", out: "worker-host" },
+  { in: "src/workers/worker-thread.ts", out: "worker-thread" },
 ];
 
 const options = {

@@ -5,11 +5,11 @@
  */
 import type { Config } from "./config.js";
 import { PyScriptError } from "./errors.js";
-import { availableInterpreters } from "./interpreters/index.js";
 import type { Interpreter, InterpreterInfo } from "./interpreters/interpreter.js";
+import type { InterpreterRegistry } from "./interpreters/registry.js";
 import type { Plugin, PluginRegistry } from "./plugin.js";
-import type { Deferred } from "./kernel.js";
-import type { Exposed, WorkerHandle, WorkerHub } from "./workers/hub.js";
+import type { Deferred } from "./deferred.js";
+import type { Exposed, WorkerHandle, WorkerHub } from "./worker-hub.js";
 
 /** The kernel's state, as the API reads it. */
 export interface KernelState {
@@ -21,6 +21,8 @@ export interface KernelState {
   loaded: Deferred<void>;
   ready: Deferred<Interpreter>;
   finished: Deferred<Interpreter>;
+  /** Resolved once the page's `<py-script>` tags have run (or never will). */
+  scriptsDone: Deferred<void>;
 }
 
 /**
@@ -44,6 +46,12 @@ export interface PyScriptAPI {
   readonly isInterpreterReady: boolean;
   /** Resolves with the interpreter at `py-finished-setup`; rejects if start-up fails. */
   readonly ready: Promise<Interpreter>;
+  /**
+   * Resolves once setup has finished and the page's `<py-script>` tags have
+   * all run (also those added meanwhile), so their globals are defined; also
+   * resolves, without running anything, if start-up fails.
+   */
+  readonly scriptsDone: Promise<void>;
   /** When each lifecycle event happened, in ms since navigation start. */
   readonly timings: Readonly<Record<string, number>>;
   /** Register a plugin (see Plugin); late plugins catch up at once. */
@@ -58,7 +66,7 @@ export interface PyScriptAPI {
   expose(name: string, fn: Exposed): void;
 }
 
-export function createAPI(state: KernelState, plugins: PluginRegistry): PyScriptAPI {
+export function createAPI(state: KernelState, plugins: PluginRegistry, interpreters: InterpreterRegistry): PyScriptAPI {
   const interpreter = (): Interpreter => {
     if (state.interpreter) return state.interpreter;
     throw new PyScriptError("not-ready", "Python isn't ready yet: runPython() was called before the interpreter started.", {
@@ -69,10 +77,11 @@ export function createAPI(state: KernelState, plugins: PluginRegistry): PyScript
     version: __MICROPYSCRIPT_VERSION__,
     get config() { return state.config; },
     get plugins() { return [...plugins.plugins]; },
-    get availableInterpreters() { return availableInterpreters(); },
+    get availableInterpreters() { return interpreters.available(); },
     get interpreter() { return state.interpreter; },
     get isInterpreterReady() { return state.interpreter !== undefined; },
     get ready() { return state.finished.promise; },
+    get scriptsDone() { return state.scriptsDone.promise; },
     get timings() { return { ...state.timings }; },
     registerPlugin: (plugin: Plugin) => plugins.register(plugin),
     runPython: (code: string) => interpreter().runSync(code),

@@ -1,22 +1,35 @@
 /**
  * Where our build output lives. `pyscript.js` sits at the top of it, with
- * the interpreters' files, their adapters and the TOML parser beside it, so
- * the folder can be copied anywhere and served. Each of those is loaded on
- * demand by URL, only by the pages that need it.
+ * the interpreters' files, their adapters and the lazily loaded parts
+ * (TOML parser, error box, splash, workers…) beside it, so the folder can
+ * be copied anywhere and served. Each kernel has its own `Assets` (a kernel
+ * made by a bundler's app may point it elsewhere); nothing here is global
+ * state.
  */
-let assetsURL = new URL(".", import.meta.url).href;
 
-/** Use another folder for our build output (must end in "/"). */
-export function setAssetsURL(url: string): void {
-  assetsURL = new URL(url, document.baseURI).href.replace(/\/?$/, "/");
+/** Finds and imports files of our build output, relative to one folder URL. */
+export class Assets {
+  /** The folder, as an absolute URL ending in "/". */
+  readonly baseURL: string;
+
+  constructor(baseURL: string) {
+    this.baseURL = new URL(baseURL, globalThis.document?.baseURI ?? globalThis.location?.href).href.replace(/\/?$/, "/");
+  }
+
+  /** The absolute URL of a file in our build output. */
+  url(path: string): string {
+    return new URL(path, this.baseURL).href;
+  }
+
+  /** Import an ES module from our build output. */
+  import<T>(path: string): Promise<T> {
+    return import(/* @vite-ignore */ this.url(path));
+  }
 }
 
-/** The absolute URL of a file in our build output. */
-export function assetURL(path: string): string {
-  return new URL(path, assetsURL).href;
-}
-
-/** Import an ES module from our build output. */
-export function importAsset<T>(path: string): Promise<T> {
-  return import(/* @vite-ignore */ assetURL(path));
-}
+/**
+ * The build output this very bundle came from. Every file in dist/ is a
+ * standalone module at the top of the folder (adapters one level down, and
+ * they don't use this), so "this file's folder" is the build folder.
+ */
+export const bundleAssets = new Assets(new URL(".", import.meta.url).href);

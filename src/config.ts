@@ -5,8 +5,8 @@
  * default (and is reported); keys we don't know are kept for plugins.
  */
 import { inlineMarkupError, PyScriptError, reasonOf } from "./errors.js";
-import { download } from "./download.js";
-import { importAsset } from "./assets.js";
+import { fetchURL } from "./fetch-url.js";
+import type { Assets } from "./assets.js";
 import type { InterpreterInfo } from "./interpreters/interpreter.js";
 
 /** The page's configuration: the defaults overlaid with `<py-config>`. */
@@ -44,11 +44,15 @@ export interface ConfigResult {
   warnings: PyScriptError[];
 }
 
-/** Find `<py-config>` under `root`, parse it and check it. Never throws. */
+/**
+ * Find `<py-config>` under `root`, parse it and check it. Never throws.
+ * `assets` is where the TOML parser is loaded from, only when TOML is used.
+ */
 export async function readConfig(
   root: ParentNode,
   pageURL: URL,
   interpreters: Record<string, InterpreterInfo>,
+  assets: Pick<Assets, "import">,
 ): Promise<ConfigResult> {
   const errors: PyScriptError[] = [];
   const tags = root.querySelectorAll("py-config");
@@ -60,7 +64,7 @@ export async function readConfig(
   }
   if (tags[0]) {
     try {
-      written = await parseTag(tags[0]);
+      written = await parseTag(tags[0], assets);
     } catch (error) {
       errors.push(error as PyScriptError);
     }
@@ -71,13 +75,13 @@ export async function readConfig(
   return { config, errors, warnings };
 }
 
-async function parseTag(tag: Element): Promise<Record<string, unknown>> {
+async function parseTag(tag: Element, assets: Pick<Assets, "import">): Promise<Record<string, unknown>> {
   const src = tag.getAttribute("src");
   if (!src && tag.firstElementChild) throw inlineMarkupError(tag);
-  const text = src ? await (await download(src, "config-fetch", "the <py-config> file")).text() : tag.textContent ?? "";
+  const text = src ? await (await fetchURL(src, "config-fetch", "the <py-config> file")).text() : tag.textContent ?? "";
   const where = src ? `<py-config src="${src}">` : "<py-config>";
   const type = tag.getAttribute("type") ?? (src?.endsWith(".toml") ? "toml" : undefined) ?? detectType(text);
-  const parsed = type === "toml" ? await parseTOML(text, where) : parseJSON(text, where);
+  const parsed = type === "toml" ? await parseTOML(text, where, assets) : parseJSON(text, where);
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new PyScriptError("config-parse", `${where} must hold an object of settings, but it holds ${describe(parsed)}.`, {
       hint: 'Write it as {"key": value, …} in JSON, or as key = value lines in TOML.',
@@ -107,8 +111,8 @@ function parseJSON(text: string, where: string): unknown {
   }
 }
 
-async function parseTOML(text: string, where: string): Promise<unknown> {
-  const { parse } = await importAsset<typeof import("./toml.js")>("toml.js"); // only pages with TOML download it
+async function parseTOML(text: string, where: string, assets: Pick<Assets, "import">): Promise<unknown> {
+  const { parse } = await assets.import<typeof import("./toml.js")>("toml.js"); // only pages with TOML download it
   try {
     return parse(text);
   } catch (error) {

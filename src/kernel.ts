@@ -17,26 +17,31 @@
  * | 8 | py-finished-setup      | ready and files loaded: page code may run     | {interpreter}       |
  *
  * After 1, plugins are configured, files fetched and the interpreter
- * downloaded, all in parallel. The kernel orders its steps with promises;
- * the events are for observers and plugins. Any failure is reported (see
- * report.ts) and never leaves the splash up or the page hanging silently.
+ * downloaded, all in parallel. The kernel orders its steps with promises it
+ * owns, and hands them to its plugins; the events (all announced through
+ * announce.ts) are for observers. Any failure is reported (see report.ts)
+ * and never leaves the splash up or the page hanging silently. Everything a
+ * kernel knows is its own: two kernels share no state.
  */
+import { createAnnouncer } from "./announce.js";
+import { createAPI, type KernelState, type PyScriptAPI } from "./api.js";
+import { deferred } from "./deferred.js";
+import { Assets, bundleAssets } from "./assets.js";
 import { readConfig, type Config } from "./config.js";
 import { PyScriptError, reasonOf } from "./errors.js";
-import { dispatch, type PyScriptEventDetails, type PyScriptEventName } from "./events.js";
-import { downloadBytes } from "./download.js";
-import { availableInterpreters, getAdapter, interpreterFolder } from "./interpreters/index.js";
-import type { Interpreter, InterpreterAdapter, Writer } from "./interpreters/interpreter.js";
-import { preload, startDownloads, type Downloads, type FailedDownload } from "./interpreters/downloads.js";
+import { dispatch } from "./events.js";
+import { fetchBytes } from "./fetch-url.js";
+import type { Interpreter, Writer } from "./interpreters/interpreter.js";
+import { InterpreterRegistry, type InterpreterEntry } from "./interpreters/registry.js";
+import { beginLoading, startLoaded, whenLoaded, type Loading } from "./interpreters/start.js";
 import { PluginRegistry } from "./plugin.js";
 import { pyScriptPlugin } from "./plugins/py-script.js";
-import { pyscriptModulePlugin } from "./plugins/pyscript-module.js";
+import { pyscriptPackagePlugin } from "./pyscript-package/plugin.js";
 import { asPyScriptError, report } from "./report.js";
 import { showSplashSoon } from "./splash.js";
 import { injectStyles } from "./styles.js";
-import { createAPI, type KernelState, type PyScriptAPI } from "./api.js";
-import { assetURL, setAssetsURL } from "./assets.js";
-import { WorkerHub } from "./workers/hub.js";
+import { WorkerHub } from "./worker-hub.js";
+import { startWorkerScript } from "./workers/boot.js";
 
 /** Options for {@link createKernel}. */
 export interface KernelOptions {
@@ -46,19 +51,14 @@ export interface KernelOptions {
   assetsURL?: string;
   /** Register the built-in plugins (`<py-script>`, Python's `pyscript` module). Default: `true`. */
   builtins?: boolean;
+  /** Interpreters this kernel alone knows, besides the built-in and `registerInterpreter()`ed ones. Default: none. */
+  interpreters?: InterpreterEntry[];
 }
 
 /** A kernel: its public API, and `start()` to run the story once. */
 export interface Kernel {
   readonly api: PyScriptAPI;
   start(): Promise<void>;
-}
-
-/** An interpreter whose code has downloaded, with its downloads still under way. */
-interface LoadedInterpreter {
-  adapter: InterpreterAdapter;
-  downloads: Downloads;
-  baseURL: string;
 }
 
 /** A file from `config.files`, downloaded. */
@@ -70,12 +70,19 @@ interface FetchedFile {
 /** Make a kernel. Nothing happens until `start()`. */
 export function createKernel(options: KernelOptions = {}): Kernel {
   const root = options.root ?? document;
-  if (options.assetsURL) setAssetsURL(options.assetsURL);
-  const state: KernelState = { timings: {}, hub: new WorkerHub(), ...stages() };
-  const plugins = new PluginRegistry({ configured: state.configured.promise, loaded: state.loaded.promise, ready: state.ready.promise });
+  const assets = options.assetsURL ? new Assets(options.assetsURL) : bundleAssets;
+  const interpreters = new InterpreterRegistry(assets, options.interpreters);
+  const state = kernelState();
+  const announce = createAnnouncer(state.timings, () => state.config?.debug === true);
+  const plugins = new PluginRegistry({ stages: stagePromises(state), announce, report });
   if (options.builtins !== false) {
-    plugins.register(pyScriptPlugin(root, state.hub));
-    plugins.register(pyscriptModulePlugin(state.hub));
+    plugins.register(pyScriptPlugin(root, {
+      assets,
+      finished: state.finished.promise,
+      scriptsDone: () => state.scriptsDone.resolve(),
+      startWorker: (tag, source, config) => startWorkerScript(tag, source, config, { hub: state.hub, assets, interpreters }),
+    }));
+    plugins.register(pyscriptPackagePlugin(state.hub, assets));
   }
 
   async function start(): Promise<void> {
@@ -84,22 +91,24 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     if (location.protocol === "file:") return fail(fileProtocolError());
 
     // Stage 1: read <py-config>, falling back to the defaults.
-    const config = await readPageConfig(root);
+    const config = await readPageConfig();
     state.config = config;
     announce("py-configured", config);
     state.configured.resolve(config);
-    const splash = showSplashSoon(config);
+    const splash = showSplashSoon(config, assets);
     try {
       // Stage 2, in parallel: download the interpreter, configure plugins, fetch files.
       const loading = loadInterpreter(config);
-      loading.catch(() => {}); // handled below, once the other stages are under way
+      const loaded = whenLoaded(loading);
+      loaded.catch(() => {}); // handled below, once the other stages are under way
       await plugins.allConfigured(); // configure hooks may add files
       Object.freeze(config); // only configure may change the config
       const files = fetchFiles(config);
-      const loaded = await loading;
+      const adapter = await loaded;
+      announce("py-interpreter-loaded", loading.info.name);
 
       // Stage 3: start the interpreter; plugins' start hooks run meanwhile.
-      const starting = startInterpreter(loaded, config);
+      const starting = startLoaded(loading, adapter, config, { defaultWriter: printToConsole, observe: announcePrint });
       state.loaded.resolve();
       const interpreter = await starting;
 
@@ -119,66 +128,22 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     }
   }
 
-  async function readPageConfig(root: ParentNode): Promise<Config> {
-    const { config, errors, warnings } = await readConfig(root, new URL(location.href), availableInterpreters());
+  async function readPageConfig(): Promise<Config> {
+    const { config, errors, warnings } = await readConfig(root, new URL(location.href), interpreters.available(), assets);
     for (const error of errors) report(error);
     for (const warning of warnings) report(warning, { warning: true });
     return config;
   }
 
-  function announce<K extends PyScriptEventName>(name: K, detail: PyScriptEventDetails[K]): void {
-    state.timings[name] = performance.now();
-    performance.mark(`micropyscript:${name}`);
-    if (state.config?.debug) console.log(`🐍 ${name} at ${state.timings[name]!.toFixed(1)} ms`);
-    dispatch(name, detail);
-  }
-
-  async function loadInterpreter(config: Config): Promise<LoadedInterpreter> {
-    const info = availableInterpreters()[config.interpreter]!;
-    const baseURL = interpreterFolder(info, config);
-    // Everything the interpreter will ask for starts downloading now, in parallel.
-    preload(assetURL(`adapters/${info.name}.js`));
-    const downloads = startDownloads(info, baseURL, (progress) => dispatch("py-progress", progress));
-    try {
-      const adapter = await getAdapter(info.name);
-      await adapter.load(baseURL);
-      announce("py-interpreter-loaded", info.name);
-      return { adapter, downloads, baseURL };
-    } catch (error) {
-      downloads.stop(false);
-      throw new PyScriptError("interpreter-load", `Could not download ${info.label} from ${baseURL}: ${reasonOf(error)}`, {
-        hint: `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
-        cause: error,
-      });
-    }
-  }
-
-  async function startInterpreter({ adapter, downloads, baseURL }: LoadedInterpreter, config: Config): Promise<Interpreter> {
-    const { info } = adapter;
-    const options = Object.fromEntries(Object.keys(info.options).filter((key) => key in config).map((key) => [key, config[key]]));
-    try {
-      const starting = adapter.start({ baseURL, options, defaultWriter: printToConsole, observe: announcePrint });
-      const interpreter = await Promise.race([starting, downloads.failed]);
-      downloads.stop(true);
-      return interpreter;
-    } catch (error) {
-      downloads.stop(false);
-      const missing = (error as FailedDownload).url ? (error as FailedDownload) : undefined;
-      throw new PyScriptError(missing ? "interpreter-load" : "interpreter-start", missing
-        ? `Could not download ${missing.url} (${missing.reason}), so ${info.label} can't start.`
-        : `${info.label} failed to start: ${reasonOf(error)}`, {
-        hint: missing
-          ? `Serve the whole build folder, including every file of ${info.name}/, or fix "interpreterURL" in <py-config>.`
-          : "Reload the page. If you set interpreter options in <py-config> (such as heapsize), try the defaults.",
-        cause: error,
-      });
-    }
+  function loadInterpreter(config: Config): Loading {
+    const { info, load } = interpreters.get(config.interpreter)!;
+    return beginLoading(info, interpreters.folder(info, config), load, (progress) => dispatch("py-progress", progress));
   }
 
   function fetchFiles(config: Config): Promise<(FetchedFile | undefined)[]> {
     return Promise.all(Object.entries(config.files).map(async ([path, url]) => {
       try {
-        const content = await downloadBytes(url, "file-fetch", `the file "${path}"`);
+        const content = await fetchBytes(url, "file-fetch", `the file "${path}"`);
         announce("py-file-fetched", { path, content });
         return { path, content };
       } catch (error) {
@@ -206,10 +171,10 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     const failure = asPyScriptError(error, (reason) => new PyScriptError("interpreter-start", reason));
     report(failure);
     state.finished.reject(failure);
-    state.hub.pageScriptsDone(); // none will run: workers waiting for the page's functions must not wait forever
+    state.scriptsDone.resolve(); // none will run: workers and REPLs waiting for the page's scripts must not wait forever
   }
 
-  return { api: createAPI(state, plugins), start };
+  return { api: createAPI(state, plugins, interpreters), start };
 }
 
 /** Output no run claimed goes to the console (it is also announced as py-print). */
@@ -225,18 +190,17 @@ function fileProtocolError(): PyScriptError {
   });
 }
 
-/** A promise with its resolve/reject handles, for each stage. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}
-
-function stages() {
+/** A new kernel's state: nothing known yet, every stage a promise to keep. */
+function kernelState(): KernelState {
   const finished = deferred<Interpreter>();
   finished.promise.catch(() => {}); // a failed start is reported, not an unhandled rejection
-  return { configured: deferred<Config>(), loaded: deferred<void>(), ready: deferred<Interpreter>(), finished };
+  const scriptsDone = deferred<void>();
+  return {
+    timings: {}, hub: new WorkerHub(scriptsDone.promise), finished, scriptsDone,
+    configured: deferred<Config>(), loaded: deferred<void>(), ready: deferred<Interpreter>(),
+  };
 }
 
-export type Deferred<T> = ReturnType<typeof deferred<T>>;
+function stagePromises(state: KernelState) {
+  return { configured: state.configured.promise, loaded: state.loaded.promise, ready: state.ready.promise };
+}

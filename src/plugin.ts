@@ -7,11 +7,10 @@
  * A hook that throws is reported with the plugin's name; that plugin's later
  * hooks are skipped and every other plugin goes on.
  */
+import type { Announce } from "./announce.js";
 import type { Config } from "./config.js";
 import { PyScriptError, reasonOf } from "./errors.js";
-import { dispatch } from "./events.js";
 import type { Interpreter } from "./interpreters/interpreter.js";
-import { report } from "./report.js";
 
 /**
  * A plugin. Only `configure` may change the config.
@@ -40,18 +39,25 @@ export interface Stages {
   ready: Promise<Interpreter>;
 }
 
+/** What the registry needs from its kernel: its stages, and how to announce and report. */
+export interface RegistryHooks {
+  stages: Stages;
+  announce: Announce;
+  report(error: PyScriptError): void;
+}
+
 /** Keeps the registered plugins and walks each through the stages. */
 export class PluginRegistry {
   readonly plugins: Plugin[] = [];
   private configuring: Promise<unknown>[] = [];
   private readying: Promise<unknown>[] = [];
 
-  constructor(private stages: Stages) {}
+  constructor(private kernel: RegistryHooks) {}
 
   /** Register a plugin; its hooks run as the kernel reaches each stage. */
   register(plugin: Plugin): void {
     if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string" || !plugin.name) {
-      report(new PyScriptError("plugin-hook", `registerPlugin() was given ${JSON.stringify(plugin) ?? String(plugin)}, which is not a plugin.`, {
+      this.kernel.report(new PyScriptError("plugin-hook", `registerPlugin() was given ${describePlugin(plugin)}, which is not a plugin.`, {
         hint: 'Pass an object with a "name" string and any of configure(config), start(config), onInterpreterReady(config, interpreter).',
       }));
       return;
@@ -73,32 +79,39 @@ export class PluginRegistry {
   }
 
   private async configure(plugin: Plugin): Promise<boolean> {
-    const config = await this.stages.configured;
-    if (!(await call(plugin, "configure", () => plugin.configure?.(config)))) return false;
-    dispatch("py-plugin-registered", { config, plugin });
+    const config = await this.kernel.stages.configured;
+    if (!(await this.call(plugin, "configure", () => plugin.configure?.(config)))) return false;
+    this.kernel.announce("py-plugin-registered", { config, plugin });
     return true;
   }
 
   private async startAndReady(plugin: Plugin): Promise<void> {
-    const config = await this.stages.configured;
-    await this.stages.loaded;
-    if (!(await call(plugin, "start", () => plugin.start?.(config)))) return;
-    dispatch("py-plugin-started", { config, plugin });
-    const interpreter = await this.stages.ready;
-    await call(plugin, "onInterpreterReady", () => plugin.onInterpreterReady?.(config, interpreter));
+    const config = await this.kernel.stages.configured;
+    await this.kernel.stages.loaded;
+    if (!(await this.call(plugin, "start", () => plugin.start?.(config)))) return;
+    this.kernel.announce("py-plugin-started", { config, plugin });
+    const interpreter = await this.kernel.stages.ready;
+    await this.call(plugin, "onInterpreterReady", () => plugin.onInterpreterReady?.(config, interpreter));
+  }
+
+  /** Run one hook; report it by name if it throws. Resolves to "it worked". */
+  private async call(plugin: Plugin, hook: string, run: () => unknown): Promise<boolean> {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      this.kernel.report(new PyScriptError("plugin-hook", `Plugin "${plugin.name}" failed in ${hook}(): ${reasonOf(error)}`, {
+        hint: `This is a bug in the "${plugin.name}" plugin, or in how it is configured; its later hooks are skipped and the rest of the page goes on.`,
+        cause: error,
+      }));
+      return false;
+    }
   }
 }
 
-/** Run one hook; report it by name if it throws. Resolves to "it worked". */
-async function call(plugin: Plugin, hook: string, run: () => unknown): Promise<boolean> {
-  try {
-    await run();
-    return true;
-  } catch (error) {
-    report(new PyScriptError("plugin-hook", `Plugin "${plugin.name}" failed in ${hook}(): ${reasonOf(error)}`, {
-      hint: `This is a bug in the "${plugin.name}" plugin, or in how it is configured; its later hooks are skipped and the rest of the page goes on.`,
-      cause: error,
-    }));
-    return false;
-  }
+/** A short description of something that isn't a plugin (never serialised: it may refer to itself). */
+function describePlugin(value: unknown): string {
+  if (value === null || typeof value !== "object") return typeof value === "string" ? `the string ${JSON.stringify(value)}` : String(value);
+  const keys = Object.keys(value).slice(0, 5);
+  return keys.length ? `an object with ${keys.join(", ")}` : "an empty object";
 }

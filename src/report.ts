@@ -2,9 +2,10 @@
  * How every failure reaches people: logged to the console, dispatched as
  * `py-error`, and shown in a dismissable box near where it happened
  * (error-box.ts, loaded on the page's first problem: pages that work never
- * download it). Warnings get the same box in another colour, and no event.
+ * download it, from beside the bundle reporting). Warnings get the same box
+ * in another colour, and no event.
  */
-import { importAsset } from "./assets.js";
+import { bundleAssets } from "./assets.js";
 import { PyScriptError, reasonOf } from "./errors.js";
 import { dispatch } from "./events.js";
 
@@ -19,14 +20,14 @@ export function report(error: PyScriptError, options: { warning?: boolean } = {}
     console.error(`🐍 ${error}${error.traceback ? "\n" + error.traceback : ""}`);
     dispatch("py-error", error);
   }
-  boxes ??= importAsset("error-box.js");
+  boxes ??= bundleAssets.import("error-box.js");
   boxes.then(({ showBox }) => showBox(error, warning), () => {
     // Even the error box couldn't load: plain text still tells what happened.
     document.body?.prepend(Object.assign(document.createElement("pre"), { textContent: String(error) }));
   });
 }
 
-/** Anything thrown, as a PyScriptError of `code` (kept as is if it already is one). */
+/** Anything thrown, as a PyScriptError: kept as is if it already is one, else made by `make` from its reason. */
 export function asPyScriptError(thrown: unknown, make: (reason: string) => PyScriptError): PyScriptError {
   return thrown instanceof PyScriptError ? thrown : make(reasonOf(thrown));
 }

@@ -2,10 +2,10 @@
  * The loading overlay, in two parts. This one, in pyscript.js, only waits:
  * fast start-ups (MicroPython's, usually) finish before the splash is due,
  * so they never download or draw it. If start-up takes longer than a blink,
- * the view (`dist/splash.js`, see splash-view.ts) is loaded and shown with
+ * the view (`dist/splash-view.js`) is loaded and shown with
  * the latest progress. It is removed when setup finishes or fails.
  */
-import { importAsset } from "./assets.js";
+import type { Assets } from "./assets.js";
 import type { Config } from "./config.js";
 import type { Progress } from "./events.js";
 
@@ -13,7 +13,7 @@ import type { Progress } from "./events.js";
 const SHOW_AFTER_MS = 100;
 
 /** Show the splash described by `config.splash` if start-up is slow; call `remove()` when done. */
-export function showSplashSoon(config: Config): { remove(): void } {
+export function showSplashSoon(config: Config, assets: Assets): { remove(): void } {
   if (config.splash === false) return { remove() {} };
   let latest: Progress | undefined;
   let view: { remove(): void } | undefined;
@@ -21,7 +21,7 @@ export function showSplashSoon(config: Config): { remove(): void } {
   const onProgress = (event: CustomEvent<Progress>) => (latest = event.detail);
   document.addEventListener("py-progress", onProgress);
   const timer = setTimeout(async () => {
-    const { showSplash } = await importAsset<typeof import("./splash-view.js")>("splash.js");
+    const { showSplash } = await assets.import<typeof import("./splash-view.js")>("splash-view.js");
     if (!removed) view = showSplash(config, latest);
   }, SHOW_AFTER_MS);
   return {

@@ -8,7 +8,7 @@
 import { PyScriptError, reasonOf } from "../errors.js";
 import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
 import type { InterpreterInfo, RunContext, RunOptions, Writer } from "./interpreter.js";
-import type { OutputRouter } from "./output.js";
+import type { OutputRouter } from "./output-router.js";
 import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
 
 /** The part of the runtimes' JS APIs both share. */

@@ -9,7 +9,7 @@
  * - output comes a byte at a time: we decode it into text chunks.
  * MicroPython allows one instance per JS realm (its globals are global).
  */
-import { ByteDecoder, OutputRouter } from "./output.js";
+import { ByteDecoder, OutputRouter } from "./output-router.js";
 import { EmscriptenPython, type EmscriptenRuntime } from "./emscripten-python.js";
 import { isPythonException } from "./traceback.js";
 import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, StartOptions, Writer } from "./interpreter.js";
@@ -102,7 +102,7 @@ class MicroPython extends EmscriptenPython<MicroPythonRuntime> implements Interp
 
   /** A terminal on MicroPython's one native REPL, shared by all terminals (see repl/micropython.ts). */
   async createRepl(output: Writer): Promise<Repl> {
-    const engine: typeof import("./repl/micropython.js") = await import(/* @vite-ignore */ new URL("./micropython-repl.js", import.meta.url).href);
+    const engine: typeof import("./repl/micropython-repl.js") = await import(/* @vite-ignore */ new URL("./micropython-repl.js", import.meta.url).href);
     return engine.openRepl(this.runtime, this.router, () => this.flush(), output);
   }
 

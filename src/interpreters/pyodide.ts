@@ -8,7 +8,7 @@
  * - results: a final expression's value comes back converted to plain JS;
  * - the working folder: `/home/pyscript`, as for every interpreter.
  */
-import { ByteDecoder, OutputRouter } from "./output.js";
+import { ByteDecoder, OutputRouter } from "./output-router.js";
 import { EmscriptenPython, type EmscriptenRuntime } from "./emscripten-python.js";
 import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import { HOME } from "./interpreter.js";
@@ -91,7 +91,7 @@ class Pyodide extends EmscriptenPython<PyodideRuntime> implements Interpreter {
 
   /** A terminal on its own `PyodideConsole` in the page's globals (see repl/pyodide.ts). */
   async createRepl(output: Writer): Promise<Repl> {
-    const engine: typeof import("./repl/pyodide.js") = await import(/* @vite-ignore */ new URL("./pyodide-repl.js", import.meta.url).href);
+    const engine: typeof import("./repl/pyodide-repl.js") = await import(/* @vite-ignore */ new URL("./pyodide-repl.js", import.meta.url).href);
     return engine.openRepl(this.runtime, this.router, output);
   }
 

@@ -15,19 +15,19 @@
  * 1. `start`: the tag is claimed; a terminal appears saying Python is on its
  *    way (keys typed now are kept), and its initial code (`src=` or the
  *    tag's text) is read or starts downloading.
- * 2. Setup finishes and the page's `<py-script>` tags run, so what they
- *    define is there; then the tag's session opens with a banner and `>>> `.
+ * 2. Setup finishes and the page's `<py-script>` tags run (the kernel says
+ *    so: `PyScript.scriptsDone`), so what they define is there; then the
+ *    tag's session opens with a banner and `>>> `.
  * 3. Its initial code is typed in as if by hand and runs, then the kept keys.
  *    Tags take steps 2 and 3 one at a time, in page order, like scripts.
  * 4. The terminal is live: `data-py-state="ready"`.
  */
-import { inlineMarkupError, PyScriptError, reasonOf } from "../errors.js";
-import { download } from "../download.js";
+import { PyScriptError, reasonOf } from "../errors.js";
 import type { Interpreter, Repl, Writer } from "../interpreters/interpreter.js";
+import { readTagCode } from "../page-io/script-source.js";
 import type { Plugin } from "../plugin.js";
 import { asPyScriptError, report } from "../report.js";
-import { dedent } from "./py-script.js";
-import { injectReplStyles, openTerminal, type TerminalView } from "./repl/terminal.js";
+import { injectReplStyles, openTerminal, type TerminalView } from "./py-repl-terminal.js";
 
 const DEFAULT_ROWS = 16;
 
@@ -52,7 +52,7 @@ export function pyReplPlugin(): Plugin {
 
   function claim(element: HTMLElement): void {
     if (tags.has(element)) return;
-    const initialCode = readInitialCode(element);
+    const initialCode = readTagCode(element, "the <py-repl> code").then((code) => code.replace(/^\s*\n/, ""));
     initialCode.catch(() => {}); // reported when the session opens
     element.setAttribute("data-py-state", "pending");
     const view = openTerminal(element, rowsOf(element));
@@ -92,7 +92,7 @@ export function pyReplPlugin(): Plugin {
     },
     onInterpreterReady(_config, interpreter) {
       // Not awaited: setup only finishes after this hook has returned.
-      live = window.PyScript.ready.then(pageScriptsHaveRun).then(() => interpreter);
+      live = window.PyScript.scriptsDone.then(() => interpreter);
       tags.forEach(openWhenLive);
     },
   };
@@ -156,16 +156,6 @@ function reportAt(tag: ReplTag, thrown: unknown): void {
   report(error);
 }
 
-/** Inline code is read now (and removed from view); `src=` starts downloading. */
-function readInitialCode(element: Element): Promise<string> {
-  const src = element.getAttribute("src");
-  if (src) return download(src, "script-fetch", "the <py-repl> code").then((response) => response.text());
-  const markup = element.firstElementChild && inlineMarkupError(element);
-  const code = dedent(element.textContent ?? "").replace(/^\s*\n/, "");
-  element.textContent = "";
-  return markup ? Promise.reject(markup) : Promise.resolve(code);
-}
-
 /** The `rows=` attribute: how tall the terminal is. */
 function rowsOf(element: HTMLElement): number {
   const value = element.getAttribute("rows");
@@ -177,19 +167,6 @@ function rowsOf(element: HTMLElement): number {
     element,
   }), { warning: true });
   return DEFAULT_ROWS;
-}
-
-/**
- * Resolves once no `<py-script>` is waiting or running (their tags say so
- * in `data-py-state`), so the REPL starts with what they defined.
- */
-function pageScriptsHaveRun(): Promise<void> {
-  const busy = () => document.querySelector('py-script[data-py-state="pending"], py-script[data-py-state="running"]');
-  return new Promise((resolve) => {
-    if (!busy()) return resolve();
-    const observer = new MutationObserver(() => !busy() && (observer.disconnect(), resolve()));
-    observer.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["data-py-state"] });
-  });
 }
 
 /** Claim `<py-repl>` tags added later; close the sessions of removed ones. */

@@ -35,3 +35,9 @@ export function waitForAnswer(channel: SharedArrayBuffer): Answer {
   Atomics.store(header, 0, 0);
   return JSON.parse(new TextDecoder().decode(bytes)) as Answer;
 }
+
+/** Why a worker can't wait for the page here, and how to fix that. */
+export const NOT_ISOLATED =
+  "a worker can only wait for the page (input(), sync calls) when the page is cross-origin isolated. " +
+  "Serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp " +
+  "(npm start -- --isolated does), or use the async form: await main.function(...).";

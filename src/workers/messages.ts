@@ -56,4 +56,7 @@ export type FromWorker =
   | { type: "block"; request: BlockingRequest }; // answered through the channel
 
 /** What a worker can wait for (only through a cross-origin isolated page's channel). */
-export type BlockingRequest = { kind: "input"; prompt: string } | { kind: "call"; name: string; args: unknown[] };
+export type BlockingRequest =
+  | { kind: "input"; prompt: string }
+  | { kind: "call"; name: string; args: unknown[] }
+  | { kind: "element"; id: string }; // is there an element with this id? (display(target=…))

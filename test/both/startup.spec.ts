@@ -26,10 +26,12 @@ test("the splash shows while Python starts, with download progress, and goes awa
 
 test('"splash": false shows no splash, and a string is used as the splash HTML', async ({ py, page, interpreter }) => {
   await slowDownWasm(page, interpreter, 1000);
-  await py.open(`<py-config>{"splash": false}</py-config><py-script>pass</py-script>`, { wait: "none" });
-  await page.waitForTimeout(500); // the splash would be up by now
-  await expect(page.locator(".py-splash")).toHaveCount(0);
-  await py.settled();
+  // Watch the whole start-up: a splash shown even for a moment is caught.
+  await page.addInitScript(() => new MutationObserver(() => {
+    if (document.querySelector(".py-splash")) (window as any).__splashSeen = true;
+  }).observe(document, { childList: true, subtree: true }));
+  await py.open(`<py-config>{"splash": false}</py-config><py-script>pass</py-script>`);
+  expect(await page.evaluate(() => (window as any).__splashSeen ?? false)).toBe(false);
 
   await py.open(`<py-config>{"splash": "&lt;p id='mine'>Loading my app… &lt;span data-py-progress>&lt;/span>&lt;/p>"}</py-config><py-script>pass</py-script>`, { wait: "none" });
   await expect(page.locator(".py-splash #mine")).toContainText(/Loading my app… \w+ [\d.]+ \/ [\d.]+ MB/);

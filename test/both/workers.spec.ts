@@ -196,8 +196,10 @@ name = input("Name? ")
 print("Hello", name, sync.add(2, 3))
 </py-script>`, { isolated: true, wait: "none" });
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  // The worker's interpreter may take long to start on a busy machine: wait for it, then for the question.
+  await page.waitForFunction(() => window.PyScript?.workers?.w?.state === "running");
   const field = page.locator("#w input.py-input");
-  await expect(field).toBeVisible({ timeout: 30_000 });
+  await expect(field).toBeVisible();
   await expect(py.output("#w")).toHaveText("Name? ");
   await field.fill("Ada");
   await field.press("Enter");
@@ -221,15 +223,15 @@ for attempt in (lambda: input("Name? "), lambda: sync.add(1, 2)):
 });
 
 test("a worker that can't start gives a clear error at its tag", async ({ py, page }) => {
-  await page.route((url) => url.pathname === "/worker.js", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.route((url) => url.pathname === "/worker-thread.js", (route) => route.fulfill({ status: 404, body: "gone" }));
   await py.open(`
 <py-script id="unknown" worker interpreter="cobra">print(1)</py-script>
 <py-script id="broken" worker="broken">print(1)</py-script>
 <py-script id="main">print("main thread fine")</py-script>`);
   await expect(page.locator("#unknown .py-error")).toContainText('there is no interpreter called "cobra"');
   await expect(page.locator("#broken .py-error")).toContainText("The worker for this script could not start");
-  const call = await page.evaluate(() => window.PyScript.workers.broken.call("anything").then(() => "answered", (error) => error.message));
-  expect(call).toBe(`the worker "broken" didn't start, so it can't run anything()`);
+  const call = await page.evaluate(() => window.PyScript.workers.broken.call("anything").then(() => "answered", (error) => [error.name, error.code, error.message]));
+  expect(call).toEqual(["PyScriptError", "worker-call", `The worker "broken" didn't start, so it can't run anything().`]);
   await expect(py.output("#main")).toHaveText("main thread fine\n");
 });
 
@@ -241,4 +243,72 @@ test("several workers each run their own interpreter at once (even MicroPython)"
   await expect(py.output("#a")).toHaveText("I am A\n");
   await expect(py.output("#b")).toHaveText("I am B\n");
   await expect(py.output("#main")).toHaveText("I am main\n");
+});
+
+test("workers[...] with an unknown name lists the page's workers once, by name", async ({ py }) => {
+  await py.open(`
+<py-script worker="alpha">pass</py-script>
+<py-script worker="beta">pass</py-script>
+<py-script id="main">
+from pyscript import workers
+try:
+    workers["gamma"]
+except KeyError as error:
+    print(error.args[0])
+</py-script>`);
+  await expect(py.output("#main")).toHaveText("there is no worker called 'gamma' on this page (workers: alpha, beta)\n");
+});
+
+test("a worker's output fires py-print with its text and stream, as page output does", async ({ py, page }) => {
+  await py.open(`
+<py-script id="w" worker>
+import sys
+print("from the worker")
+sys.stderr.write("worker stderr\\n")
+</py-script>
+<py-script id="main">print("from the page")</py-script>`);
+  await expect(py.output("#w")).toHaveText("from the worker\nworker stderr\n");
+  const prints = await page.evaluate(() => (window as any).__events.filter((e: any) => e.name === "py-print").map((e: any) => e.detail));
+  const all = (stream: string) => prints.filter((p: any) => p.stream === stream).map((p: any) => p.text).join("");
+  expect(all("stdout")).toContain("from the worker\n");
+  expect(all("stdout")).toContain("from the page\n");
+  expect(all("stderr")).toContain("worker stderr\n");
+});
+
+test("display(target=…) naming a missing element raises ValueError in a worker, as on the page (isolated pages)", async ({ py, page }) => {
+  await py.open(`
+<div id="there"></div>
+<py-script id="w" worker>
+from pyscript import display
+display("found", target="there")
+try:
+    display("x", target="nowhere")
+except ValueError as error:
+    print("ValueError:", error)
+</py-script>`, { isolated: true });
+  await expect(page.locator("#there .py-display")).toHaveText("found");
+  await expect(py.output("#w")).toContainText('ValueError: display(target="nowhere"): there is no element with id="nowhere"');
+  await expect(py.errors()).toHaveCount(0);
+});
+
+test("without isolation, a worker's display() to a missing element is a Python error at its tag", async ({ py, page }) => {
+  await py.open(`<py-script id="w" worker>from pyscript import display\ndisplay("x", target="nowhere")\nprint("went on")</py-script>`);
+  const box = page.locator('#w .py-error[data-code="python"]');
+  await expect(box).toContainText('display(target="nowhere") in the worker "w": there is no element with id="nowhere"');
+  await expect(py.output("#w")).toHaveText("went on\n");
+});
+
+test("a worker function that raises rejects PyScript.workers.name.call() with a coded PyScriptError", async ({ py, page }) => {
+  await py.open(`
+<py-script worker="calc">
+from pyscript import export
+@export
+def divide(a, b):
+    return a / b
+</py-script>`);
+  const failure = await page.evaluate(() => window.PyScript.workers.calc.call("divide", 1, 0).then(() => "answered", (error) => [error.name, error.code, error.message]));
+  expect(failure[0]).toBe("PyScriptError");
+  expect(failure[1]).toBe("worker-call");
+  expect(failure[2]).toContain('The worker "calc" could not run divide()');
+  expect(failure[2]).toContain("ZeroDivisionError");
 });

@@ -15,7 +15,8 @@ nothing until a script imports it, and then only what is used: `display`,
 loaded on first use. The
 work that needs JavaScript (drawing output, listening to events, asking for
 input) is done by `_pyscript`, which the kernel registers
-(dist/pyscript-bridge.js); these modules decide what to do.
+(dist/page-bridge.js on the page, worker-bridge.ts in a worker); these
+modules decide what to do.
 """
 
 import json

@@ -104,7 +104,7 @@ class _Workers:
     def __getitem__(self, name):
         if not _pyscript.has_worker(name):
             raise KeyError("there is no worker called %r on this page (workers: %s)"
-                           % (name, ", ".join(_pyscript.worker_names()) or "none"))
+                           % (name, ", ".join(json.loads(_pyscript.worker_names())) or "none"))
         return _Remote(lambda function, args_json: _pyscript.call_worker(name, function, args_json), "worker " + name)
 
 

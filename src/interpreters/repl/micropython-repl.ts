@@ -17,7 +17,7 @@
  * auto-indent), `=== ` paste mode.
  */
 import type { Repl, Writer } from "../interpreter.js";
-import type { OutputRouter } from "../output.js";
+import type { OutputRouter } from "../output-router.js";
 import { KEY, normalizeKey, splitKeys } from "./keys.js";
 import { splitStatements, type Statement } from "./statements.js";
 

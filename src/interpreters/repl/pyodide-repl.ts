@@ -11,7 +11,7 @@
  * except Ctrl-C, which cancels code that is awaiting something.
  */
 import type { Repl, Writer } from "../interpreter.js";
-import type { OutputRouter } from "../output.js";
+import type { OutputRouter } from "../output-router.js";
 import { KEY, normalizeKey, splitKeys } from "./keys.js";
 import { LineEditor } from "./line-editor.js";
 import { splitStatements } from "./statements.js";

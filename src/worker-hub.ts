@@ -1,8 +1,10 @@
 /**
  * What the page knows about its workers: the running `<py-script worker>`
- * scripts by name, and the functions the page offers to them. The kernel
- * owns one hub; `PyScript.workers` and `PyScript.expose()` show it to users.
+ * scripts by name, and the functions the page offers to them. Each kernel
+ * owns one hub; `PyScript.workers` and `PyScript.expose()` show it to users,
+ * the `pyscript` package's page bridge and the worker host use it.
  */
+import type { PyScriptError } from "./errors.js";
 
 /** Where a worker's script is in its life. */
 export type WorkerState = "starting" | "running" | "done" | "error" | "stopped";
@@ -15,7 +17,11 @@ export interface WorkerHandle {
   readonly state: WorkerState;
   /** Resolves when the script has finished (well or not) or was stopped. */
   readonly done: Promise<void>;
-  /** Call a function the script exported; arguments and result cross as JSON. */
+  /**
+   * Call a function the script exported; arguments and result cross as JSON.
+   * Rejects with a {@link PyScriptError}: code "worker-call" when the worker
+   * can't take the call, "python" when the function raised.
+   */
   call(name: string, ...args: unknown[]): Promise<unknown>;
   /** Stop it: a KeyboardInterrupt where the page can send one, else end the worker. */
   stop(): Promise<void>;
@@ -32,9 +38,9 @@ export class WorkerHub {
   readonly workers: Record<string, WorkerHandle> = {};
   private exposed = new Map<string, Exposed>();
   private waiting = new Map<string, ((fn: Exposed) => void)[]>();
-  private scriptsRan!: () => void;
-  /** Resolves once the page's own scripts (those there at start) have all run. */
-  readonly scriptsDone = new Promise<void>((resolve) => (this.scriptsRan = resolve));
+
+  /** `scriptsDone` resolves once the page's own scripts have all run (or never will). */
+  constructor(private scriptsDone: Promise<void>) {}
 
   /** Offer `fn` to workers as `name`. */
   expose(name: string, fn: Exposed): void {
@@ -59,15 +65,4 @@ export class WorkerHub {
   names(): string[] {
     return [...this.exposed.keys()];
   }
-
-  /** The page's own scripts have all run (called by the <py-script> plugin). */
-  pageScriptsDone(): void {
-    this.scriptsRan();
-  }
 }
-
-/** Why a worker can't wait for the page here, and how to fix that. */
-export const NOT_ISOLATED =
-  "a worker can only wait for the page (input(), sync calls) when the page is cross-origin isolated. " +
-  "Serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp " +
-  "(npm start -- --isolated does), or use the async form: await main.function(...).";

@@ -5,13 +5,13 @@
 import { PyScriptError, reasonOf, type ErrorCode } from "./errors.js";
 
 /**
- * Fetch `url` (relative to the page) and return the response if it is OK.
+ * Fetch `url` (relative to the page, or to the worker's script) and return the response if it is OK.
  * @param what - what the file is for, e.g. `the file "data.csv"`, used in messages.
  */
-export async function download(url: string, code: ErrorCode, what: string): Promise<Response> {
+export async function fetchURL(url: string, code: ErrorCode, what: string): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(new URL(url, document.baseURI));
+    response = await fetch(new URL(url, globalThis.document?.baseURI ?? location.href)); // a worker has no document
   } catch (error) {
     throw new PyScriptError(code, `Could not download ${what} from "${url}": ${reasonOf(error)}.`, {
       hint: "Check the URL and that the web server is running. Files from another site also need CORS headers.",
@@ -29,6 +29,6 @@ export async function download(url: string, code: ErrorCode, what: string): Prom
 }
 
 /** Download `url` as exact bytes. */
-export async function downloadBytes(url: string, code: ErrorCode, what: string): Promise<Uint8Array> {
-  return new Uint8Array(await (await download(url, code, what)).arrayBuffer());
+export async function fetchBytes(url: string, code: ErrorCode, what: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await fetchURL(url, code, what)).arrayBuffer());
 }

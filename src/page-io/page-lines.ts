@@ -1,26 +1,13 @@
 /**
  * Tracebacks that point at the page: `File "index.html", line 42` meaning
  * line 42 of the HTML the author wrote. The DOM keeps no source positions,
- * so each inline script runs under a name of its own (see py-script.ts), and
- * only when a traceback needs it is this module (`dist/page-source.js`)
+ * so each inline script runs under a name of its own (see script-source.ts),
+ * and only when a traceback needs it is this module (`dist/page-lines.js`)
  * loaded: it reads the page's source (normally straight from the browser's
  * cache), finds where each tag starts, and rewrites the frames. Pages without
  * errors never download or run any of it.
  */
-
-/** The page's file name, as tracebacks show it. */
-export function pageFileName(): string {
-  return location.pathname.split("/").pop() || "index.html";
-}
-
-/**
- * The name an inline script runs under: the page and the tag's position
- * among the page's original `<py-script>` tags (1-based). Tags added later
- * by JavaScript aren't in the page's source: `position` is then undefined.
- */
-export function inlineScriptName(position: number | undefined): string {
-  return `${pageFileName()} <py-script ${position ? `#${position}` : "added by JavaScript"}>`;
-}
+import { pageFileName } from "./script-source.js";
 
 /** Rewrite frames of inline scripts to the page's file and HTML line. */
 export async function rewriteTraceback(traceback: string): Promise<string> {

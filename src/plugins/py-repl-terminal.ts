@@ -8,7 +8,7 @@
 import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
 import xtermCSS from "@xterm/xterm/css/xterm.css";
-import type { Stream } from "../../interpreters/interpreter.js";
+import type { Stream } from "../interpreters/interpreter.js";
 
 /** A terminal on the page, as `<py-repl>` uses it. */
 export interface TerminalView {

@@ -5,7 +5,9 @@ import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-test("pyscript.js stays within its 8 kB gzip budget", () => {
+// 8.5 kB: the per-kernel seams (assets, interpreter registry, one start path
+// shared with workers, announcer) cost about 0.3 kB over the old 8 kB.
+test("pyscript.js stays within its 8.5 kB gzip budget", () => {
   const size = gzipSync(readFileSync(new URL("../../dist/pyscript.js", import.meta.url)), { level: 9 }).length;
-  expect(size).toBeLessThanOrEqual(8000);
+  expect(size).toBeLessThanOrEqual(8500);
 });

@@ -1,31 +1,44 @@
 /**
- * The page's side of `<py-script worker>` (`dist/workers.js`, loaded only by
- * pages that use workers). Each such script gets a module Web Worker with an
- * interpreter of its own (see worker.ts): its output streams into the tag,
- * its errors are shown there, a Stop button ends it, and the page answers
- * its calls. Where the page is cross-origin isolated, a worker may also wait
- * for the page (input(), sync calls) and Pyodide can be interrupted gently.
+ * The page's side of `<py-script worker>` (`dist/worker-host.js`, loaded only
+ * by pages that use workers). Each such script gets a module Web Worker with
+ * an interpreter of its own (see worker-thread.ts): its output streams into
+ * the tag (and is announced as `py-print`), its errors are shown there, a
+ * Stop button ends it, and the page answers its calls. Where the page is
+ * cross-origin isolated, a worker may also wait for the page (input(), sync
+ * calls, checking a display() target) and Pyodide can be interrupted gently.
  */
 import type { Config } from "../config.js";
 import { PyScriptError, type ErrorCode } from "../errors.js";
-import { availableInterpreters, interpreterFolder } from "../interpreters/index.js";
+import { dispatch } from "../events.js";
 import type { Writer } from "../interpreters/interpreter.js";
-import { assetURL } from "../assets.js";
+import { askInline } from "../page-io/input-field.js";
+import { outputTarget, render, writerFor } from "../page-io/output.js";
+import type { Source } from "../page-io/script-source.js";
+import { reportAtTag } from "../page-io/tracebacks.js";
 import { report } from "../report.js";
-import { askInline, render } from "../plugins/pyscript-bridge.js";
-import { outputTarget, pointAtPage, writerFor, type Source } from "../plugins/py-script.js";
+import type { WorkerHandle, WorkerState } from "../worker-hub.js";
+import type { BootedWorker, WorkerKernel } from "./boot.js";
 import { answer, createChannel } from "./channel.js";
-import type { BootedWorker, WorkerHandle, WorkerHub, WorkerState } from "./hub.js";
 import type { Answer, BlockingRequest, ErrorData, FromWorker, ToWorker } from "./messages.js";
 
 /** How long a KeyboardInterrupt may take before the worker is ended outright. */
 const GENTLE_STOP_MS = 1000;
 
-/** Run the script of `tag` in a worker of its own. */
-export function runInWorker(tag: Element, source: Promise<Source>, config: Config, hub: WorkerHub, worker: BootedWorker): void {
-  const name = tag.getAttribute("worker") || tag.id || `worker-${Object.keys(hub.workers).length + 1}`;
+/** A worker script, as worker-host.js receives it from boot.ts. */
+export interface WorkerScript {
+  tag: Element;
+  source: Promise<Source>;
+  config: Config;
+  worker: BootedWorker;
+  kernel: WorkerKernel;
+}
+
+/** Take over a booted worker and run the script of its tag in it. */
+export function hostWorker(script: WorkerScript): void {
+  const { tag, config, worker, kernel } = script;
+  const name = tag.getAttribute("worker") || tag.id || `worker-${Object.keys(kernel.hub.workers).length + 1}`;
   const interpreter = (tag.getAttribute("interpreter") || config.interpreter).toLowerCase();
-  const known = availableInterpreters();
+  const known = kernel.interpreters.available();
   const fail = (code: ErrorCode, message: string, hint: string) => {
     worker.terminate();
     report(new PyScriptError(code, message, { hint, element: tag }));
@@ -41,10 +54,10 @@ export function runInWorker(tag: Element, source: Promise<Source>, config: Confi
     return fail("unknown-interpreter", `<py-script interpreter="${interpreter}">: there is no interpreter called "${interpreter}".`,
       `Use one of: ${Object.keys(known).join(", ")}.`);
   }
-  if (hub.workers[name]) {
+  if (kernel.hub.workers[name]) {
     return fail("config-value", `Two <py-script worker> tags are called "${name}".`, 'Give each a name of its own: worker="name".');
   }
-  hub.workers[name] = new PageWorker(name, interpreter, tag, target, hub, source, config, worker);
+  kernel.hub.workers[name] = new PageWorker(name, interpreter, target, script);
 }
 
 class PageWorker implements WorkerHandle {
@@ -60,28 +73,35 @@ class PageWorker implements WorkerHandle {
   private ran = false; // the interpreter started: exported functions can be called
   private interruptible = false; // Stop can raise KeyboardInterrupt (Pyodide on an isolated page)
   private stopButton: HTMLButtonElement;
+  private tag: Element;
+  private worker: BootedWorker;
 
-  constructor(readonly name: string, readonly interpreter: string, private tag: Element, private target: Element,
-    private hub: WorkerHub, source: Promise<Source>, config: Config, private worker: BootedWorker) {
+  constructor(readonly name: string, readonly interpreter: string, private target: Element, private script: WorkerScript) {
+    ({ tag: this.tag, worker: this.worker } = script);
     this.done = new Promise((resolve) => (this.finish = resolve));
-    this.write = writerFor(target);
+    const show = writerFor(target);
+    this.write = (text, stream) => (show(text, stream), dispatch("py-print", { text, stream }));
     this.stopButton = this.addStopButton();
     this.setState("starting");
-    worker.onmessage = ({ data }: MessageEvent<FromWorker>) => this.onMessage(data);
-    worker.onerror = (event) => this.onWorkerError(event);
-    if (worker.bootError) this.onWorkerError(worker.bootError);
-    else void this.init(source, config);
+    this.worker.onmessage = ({ data }: MessageEvent<FromWorker>) => this.onMessage(data);
+    this.worker.onerror = (event) => this.onWorkerError(event);
+    if (this.worker.bootError) this.onWorkerError(this.worker.bootError);
+    else void this.init();
   }
 
   async call(name: string, ...args: unknown[]): Promise<unknown> {
     await this.done;
-    if (this.state === "stopped") throw new Error(`the worker "${this.name}" was stopped, so it can't run ${name}()`);
-    if (!this.ran) throw new Error(`the worker "${this.name}" didn't start, so it can't run ${name}()`);
+    if (this.state === "stopped" || !this.ran) {
+      throw new PyScriptError("worker-call", `The worker "${this.name}" ${this.state === "stopped" ? "was stopped" : "didn't start"}, so it can't run ${name}().`, {
+        hint: this.state === "stopped" ? "Call it before stopping the worker." : "See the error shown at the worker's tag.",
+        element: this.tag,
+      });
+    }
     const id = this.nextCall++;
     const reply = new Promise<Answer>((resolve) => this.calls.set(id, resolve));
     this.post({ type: "call", id, name, args });
     const { value, error } = await reply;
-    if (error !== undefined) throw new Error(error);
+    if (error !== undefined) throw new PyScriptError("worker-call", `The worker "${this.name}" could not run ${name}(): ${error}`, { element: this.tag });
     return value;
   }
 
@@ -97,7 +117,8 @@ class PageWorker implements WorkerHandle {
     this.setState("stopped");
   }
 
-  private async init(source: Promise<Source>, config: Config): Promise<void> {
+  private async init(): Promise<void> {
+    const { source, config, kernel } = this.script;
     let code: string, filename: string;
     try {
       ({ code, filename } = await source);
@@ -107,13 +128,13 @@ class PageWorker implements WorkerHandle {
       report(Object.assign(thrown as PyScriptError, { element: this.tag }));
       return;
     }
-    const info = availableInterpreters()[this.interpreter]!;
+    const info = kernel.interpreters.available()[this.interpreter]!;
     this.target.id ||= `py-worker-${this.name}`;
     this.post({
       type: "init",
       init: {
         name: this.name, info, config, code, filename,
-        baseURL: interpreterFolder(info, config),
+        baseURL: kernel.interpreters.folder(info, config),
         files: Object.entries(config.files).map(([path, url]) => [path, new URL(url, document.baseURI).href]),
         target: this.target.id,
         channel: this.channel,
@@ -141,18 +162,18 @@ class PageWorker implements WorkerHandle {
   private async onError(data: ErrorData, started: boolean): Promise<void> {
     if (this.stopping && data.pythonType === "KeyboardInterrupt") return this.setState("stopped");
     const hint = data.hint || (started ? "" : `The worker's ${this.interpreter} could not start: check that the whole build folder is served.`);
-    const error = new PyScriptError(data.code as ErrorCode, data.message, { hint, pythonType: data.pythonType, traceback: data.traceback, element: this.tag });
-    await pointAtPage(error);
-    report(error);
+    const error = new PyScriptError(data.code as ErrorCode, data.message, { hint, pythonType: data.pythonType, traceback: data.traceback });
+    await reportAtTag(error, this.tag, this.script.kernel.assets);
     if (!started) this.worker.terminate();
     this.setState("error");
   }
 
   /** A function the page exposed (PyScript.expose(), or @export on the page), called by the worker. */
   private async callExposed(name: string, args: unknown[]): Promise<Answer> {
-    const fn = await this.hub.find(name);
+    const { hub } = this.script.kernel;
+    const fn = await hub.find(name);
     if (!fn) {
-      const offered = this.hub.names().join(", ") || "none";
+      const offered = hub.names().join(", ") || "none";
       return { error: `the page exposes no function called "${name}" (it exposes: ${offered}). Use @export on the page, or PyScript.expose("${name}", fn).` };
     }
     try {
@@ -163,17 +184,19 @@ class PageWorker implements WorkerHandle {
   }
 
   private async answerBlocking(request: BlockingRequest): Promise<void> {
-    const reply = request.kind === "input"
-      ? { value: (await askInline(this.target, request.prompt)) ?? null }
+    const reply = request.kind === "input" ? { value: (await askInline(this.target, request.prompt)) ?? null }
+      : request.kind === "element" ? { value: document.getElementById(request.id) !== null }
       : await this.callExposed(request.name, request.args);
     answer(this.channel!, reply);
   }
 
+  /** The element display() names; a worker that couldn't check it first (not isolated) learns here. */
   private elementFor(id: string): Element | undefined {
     const element = document.getElementById(id);
     if (element) return element;
     report(new PyScriptError("python", `display(target="${id}") in the worker "${this.name}": there is no element with id="${id}" on the page.`, {
       hint: "Add one, or leave out target= to show output in this tag.",
+      pythonType: "ValueError",
       element: this.tag,
     }));
     return undefined;
@@ -189,11 +212,11 @@ class PageWorker implements WorkerHandle {
     }
   }
 
-  /** The worker's own code failed (most often: worker.js could not be loaded). */
+  /** The worker's own code failed (most often: worker-thread.js could not be loaded). */
   private onWorkerError(event: ErrorEvent): void {
     event.preventDefault();
     report(new PyScriptError("interpreter-start", `The worker for this script could not start: ${event.message || "its code failed to load"}.`, {
-      hint: `Check that ${assetURL("worker.js")} is served (the whole build folder must be), and the browser console.`,
+      hint: `Check that ${this.script.kernel.assets.url("worker-thread.js")} is served (the whole build folder must be), and the browser console.`,
       element: this.tag,
     }));
     this.worker.terminate();

@@ -1,11 +1,13 @@
 /**
  * Python's `pyscript` package, as bundled text, and how to install it into
- * an interpreter: shared by the page (pyscript-bridge.ts) and by workers
- * (workers/worker.ts), which each register their own `_pyscript` module.
+ * an interpreter: shared by the page (page-bridge.ts) and by workers
+ * (workers/worker-thread.ts), which each register their own `_pyscript`
+ * module (bridge.ts).
  * Only `__init__.py` is written at start-up (writing files is slow while
  * the filesystem code is cold); the rest the first time Python needs it.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
+import type { Bridge } from "./bridge.js";
 import INIT from "../python/pyscript/__init__.py";
 import DISPLAY from "../python/pyscript/_display.py";
 import EVENTS from "../python/pyscript/_events.py";
@@ -46,7 +48,7 @@ pyscript.${module}.${name}`;
  * Register `bridge` (plus `load_package()`) as `_pyscript`, put the
  * package's `__init__.py` on the path, and make input() work.
  */
-export function installPackage(interpreter: Interpreter, bridge: object): void {
+export function installPackage(interpreter: Interpreter, bridge: Bridge): void {
   const folder = `${interpreter.libraryPath}/pyscript`;
   let loaded = false;
   const load_package = () => {

@@ -1,0 +1,54 @@
+/**
+ * How Python's output reaches the page, for `<py-script>` tags, the
+ * `pyscript` package's `display()` and workers alike: printed text is
+ * appended as text (never HTML) to a `<pre>` in the script's output element,
+ * and displayed values become nodes of their own, in the order produced.
+ */
+import { PyScriptError } from "../errors.js";
+import type { Writer } from "../interpreters/interpreter.js";
+
+/** Where a tag's output goes: itself, or the element named by `output=`. */
+export function outputTarget(tag: Element): Element {
+  const id = tag.getAttribute("output");
+  if (!id) return tag;
+  const target = document.getElementById(id);
+  if (target) return target;
+  throw new PyScriptError("config-value", `<${tag.localName} output="${id}"> names no element: there is no element with id="${id}".`, {
+    hint: `Add an element with id="${id}" to the page, or remove the output attribute to print into the tag itself.`,
+    element: tag,
+  });
+}
+
+/**
+ * A writer that appends output as text (never HTML) to the `<pre>` at the end
+ * of `target`, starting a new one after anything else (such as `display()`
+ * output), so everything shows in the order it was produced.
+ */
+export function writerFor(target: Element): Writer {
+  return (text, stream) => {
+    const pre = lastOutputBlock(target);
+    const last = pre.lastChild;
+    if (stream === "stdout") pre.append(text);
+    else if (last instanceof HTMLSpanElement) last.append(text); // more of the same stderr text
+    else pre.append(Object.assign(document.createElement("span"), { className: "py-stderr", textContent: text }));
+  };
+}
+
+/** The `<pre class="py-output">` ending `target`, added if something else ends it. */
+export function lastOutputBlock(target: Element): Element {
+  const last = target.lastElementChild;
+  if (last?.matches("pre.py-output")) return last;
+  return target.appendChild(Object.assign(document.createElement("pre"), { className: "py-output" }));
+}
+
+/** One displayed value's node: text stays text; HTML and SVG come from trusted reprs. */
+export function render(mime: string, data: string): Element {
+  if (mime === "image/png" || mime === "image/jpeg") {
+    return Object.assign(document.createElement("img"), { className: "py-display", src: `data:${mime};base64,${data}` });
+  }
+  const node = document.createElement("div");
+  node.className = mime === "text/markdown" ? "py-display py-markdown" : "py-display";
+  if (mime === "text/html" || mime === "image/svg+xml") node.innerHTML = data; // HTML() or _repr_html_: the author's choice
+  else node.textContent = data;
+  return node;
+}

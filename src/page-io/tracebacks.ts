@@ -1,0 +1,31 @@
+/**
+ * The one way a failure in the page's Python is shown at its tag: as a
+ * PyScriptError on that element, with inline-script frames pointing at the
+ * page's HTML lines. Used by `<py-script>`, event handlers and workers alike.
+ */
+import type { Assets } from "../assets.js";
+import { PyScriptError } from "../errors.js";
+import { asPyScriptError, report } from "../report.js";
+
+/**
+ * Report `thrown` at `element` (as a "python" error unless it already is a
+ * PyScriptError), its traceback mapped to the page's lines.
+ */
+export async function reportAtTag(thrown: unknown, element: Element | undefined, assets: Assets): Promise<PyScriptError> {
+  const error = asPyScriptError(thrown, (reason) => new PyScriptError("python", reason));
+  error.element = element ?? error.element;
+  await pointAtPage(error, assets);
+  report(error);
+  return error;
+}
+
+/** Map a traceback's inline-script frames to the page's lines (loads page-lines.js only now). */
+export async function pointAtPage(error: PyScriptError, assets: Assets): Promise<void> {
+  if (!error.traceback?.includes("<py-script #")) return;
+  try {
+    const { rewriteTraceback } = await assets.import<typeof import("./page-lines.js")>("page-lines.js");
+    error.traceback = await rewriteTraceback(error.traceback);
+  } catch {
+    // Without the helper, the script's own names and line numbers still say where.
+  }
+}

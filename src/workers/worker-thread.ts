@@ -1,0 +1,114 @@
+/**
+ * Inside a worker (`dist/worker-thread.js`): one `<py-script worker>` script
+ * with an interpreter of its own. It starts the interpreter the same way the
+ * page does (interpreters/start.ts), writes the page's configured files,
+ * installs the `pyscript` package with the worker's bridge, runs the script,
+ * and then stays to serve the functions it exported.
+ */
+import { bundleAssets } from "../assets.js";
+import { fetchBytes } from "../fetch-url.js";
+import type { Interpreter } from "../interpreters/interpreter.js";
+import { adapterPath, BUILTIN_INTERPRETERS } from "../interpreters/registry.js";
+import { beginLoading, startLoaded, whenLoaded, type Loading } from "../interpreters/start.js";
+import type { InterpreterInfo } from "../interpreters/interpreter.js";
+import { fromPackage, installPackage } from "../pyscript-package/install.js";
+import type { Answer, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
+import { workerBridge } from "./worker-bridge.js";
+import { workerOutput } from "./worker-output.js";
+
+const post = (message: FromWorker) => postMessage(message);
+const output = workerOutput(post);
+
+let interpreter: Interpreter | undefined;
+let dispatchCall: ((name: string, argsJSON: string) => Promise<string>) | undefined;
+const replies = new Map<number, (answer: Answer) => void>();
+let nextCall = 0;
+
+// Stop on Pyodide raises KeyboardInterrupt; its event loop re-raises that
+// (a BaseException) after the script has already reported it. Once is enough.
+addEventListener("error", (event) => {
+  if (String(event.message).includes("KeyboardInterrupt")) event.preventDefault();
+});
+addEventListener("unhandledrejection", (event) => {
+  if (String(event.reason?.message ?? event.reason).includes("KeyboardInterrupt")) event.preventDefault();
+});
+
+onmessage = ({ data }: MessageEvent<ToWorker>) => {
+  if (data.type === "init") void start(data.init);
+  else if (data.type === "call") void answerCall(data.id, data.name, data.args);
+  else replies.get(data.id)?.(data), replies.delete(data.id);
+};
+
+const load = (info: InterpreterInfo, baseURL: string): Loading => beginLoading(info, baseURL, () => bundleAssets.import(adapterPath(info.name)));
+
+/** The page boots us with our interpreter's name (worker-thread.js?micropython): start on it before the page says more. */
+const booted = (() => {
+  const info = BUILTIN_INTERPRETERS.find(({ name }) => name === location.search.slice(1));
+  return info && load(info, bundleAssets.url(`${info.name}/`));
+})();
+
+async function start(init: WorkerInit): Promise<void> {
+  try {
+    interpreter = await startInterpreter(init);
+  } catch (thrown) {
+    post({ type: "error", error: errorData(thrown, "interpreter-start"), started: false });
+    return;
+  }
+  post({ type: "ready", version: interpreter.version, interruptible: Boolean(init.interrupt && interpreter.setInterruptBuffer) });
+  try {
+    await interpreter.run(init.code, { filename: init.filename, value: false });
+    output.flush();
+    post({ type: "done" });
+  } catch (thrown) {
+    output.flush();
+    post({ type: "error", error: errorData(thrown, "python"), started: true });
+  }
+}
+
+async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
+  // A file that can't be downloaded is skipped, as on the page (which already reported it).
+  const files = Promise.all(init.files.map(([path, url]) => fetchBytes(url, "file-fetch", path).then((bytes) => [path, bytes] as const, () => undefined)));
+  const fits = booted?.info.name === init.info.name && booted.baseURL === init.baseURL;
+  if (!fits) booted?.downloads.stop(false); // e.g. a custom interpreterURL: load from there instead
+  const loading = fits ? booted : load(init.info, init.baseURL);
+  const started = await startLoaded(loading, await whenLoaded(loading), init.config, { defaultWriter: output.write });
+  if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
+  for (const file of await files) if (file) started.writeFile(...file);
+  installPackage(started, workerBridge({ init, interpreter: started, output, post, callMain }));
+  return started;
+}
+
+/** The script calls one of the page's exposed functions (`await main.name()`). */
+function callMain(name: string, args: unknown[]): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const id = nextCall++;
+    replies.set(id, (answer) => resolve(JSON.stringify(answer)));
+    post({ type: "call", id, name, args });
+  });
+}
+
+/** The page calls a function the script exported. */
+async function answerCall(id: number, name: string, args: unknown[]): Promise<void> {
+  try {
+    if (!interpreter) throw new Error("the worker's interpreter isn't running");
+    // Imported on the first call only: workers that export nothing never pay for it.
+    dispatchCall ??= interpreter.runSync(fromPackage("_workers", "_dispatch"), { filename: "<pyscript>" }) as typeof dispatchCall;
+    const value = JSON.parse(await dispatchCall!(name, JSON.stringify(args)));
+    post({ type: "result", id, value });
+  } catch (thrown) {
+    post({ type: "result", id, error: interpreter ? interpreter.toError(thrown).message : String(thrown) });
+  } finally {
+    output.flush();
+  }
+}
+
+function errorData(thrown: unknown, code: string): ErrorData {
+  const error = thrown as Partial<ErrorData> & { message?: string };
+  return {
+    code: error.code ?? code,
+    message: error.message ?? String(thrown),
+    hint: error.hint ?? "",
+    pythonType: error.pythonType,
+    traceback: error.traceback,
+  };
+}
