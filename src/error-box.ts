@@ -4,6 +4,7 @@
  * `<py-script>` tag), or at the top of the page; dismissable; always text.
  */
 import type { PyScriptError } from "./errors.js";
+import { addStyleSheet } from "./styles.js";
 
 const CSS = `.py-error{position:relative;margin:.5em 0;padding:.5em 2.2em .5em .8em;border:1px solid #d33;border-left:6px solid #d33;background:#fff5f5;color:#5c0011;font:14px/1.4 system-ui,sans-serif}
 .py-error pre{margin:0;white-space:pre-wrap;font:13px/1.4 ui-monospace,monospace}
@@ -13,9 +14,7 @@ const CSS = `.py-error{position:relative;margin:.5em 0;padding:.5em 2.2em .5em .
 
 /** Show `error` in a box near where it happened. */
 export function showBox(error: PyScriptError, warning: boolean): void {
-  if (!document.getElementById("py-error-styles")) {
-    document.head.append(Object.assign(document.createElement("style"), { id: "py-error-styles", textContent: CSS }));
-  }
+  addStyleSheet("py-error-styles", CSS);
   const box = document.createElement("div");
   box.className = warning ? "py-error py-warning" : "py-error";
   box.setAttribute("role", warning ? "status" : "alert");

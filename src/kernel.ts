@@ -85,6 +85,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     plugins.register(pyscriptPackagePlugin(state.hub, assets));
   }
 
+  // The story itself, kept in one piece on purpose (so a little over 40 lines): each stage below names its steps.
   async function start(): Promise<void> {
     injectStyles();
     // Stage 0: WebAssembly can't load from file:// pages, so say so first.

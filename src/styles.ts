@@ -12,9 +12,11 @@ py-script{display:block}
 
 /** Add our stylesheet to the page (once). */
 export function injectStyles(): void {
-  if (document.getElementById("py-styles")) return;
-  const style = document.createElement("style");
-  style.id = "py-styles";
-  style.textContent = CSS;
-  document.head.append(style);
+  addStyleSheet("py-styles", CSS);
+}
+
+/** Add a stylesheet to the page, once per `id`. */
+export function addStyleSheet(id: string, css: string): void {
+  if (document.getElementById(id)) return;
+  document.head.append(Object.assign(document.createElement("style"), { id, textContent: css }));
 }

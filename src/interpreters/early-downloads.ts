@@ -39,52 +39,112 @@ export interface Downloads {
  * `stop()`. Without `onProgress` (in a worker) nothing is counted.
  */
 export function startDownloads(info: InterpreterInfo, baseURL: string, onProgress?: (progress: Progress) => void): Downloads {
-  const expected = Object.values(info.files).reduce((sum, size) => sum + size, 0);
-  const counted = new Set<string>();
-  const compiled = new Map<string, Promise<WebAssembly.Module>>();
-  const placeholders = new WeakMap<Response, string>();
-  let fail!: (failure: FailedDownload) => void;
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => {}); // only matters to whoever races against it
-  let loaded = 0;
-  let compiling = 0;
+  const tracker = new DownloadTracker(info, baseURL, onProgress);
+  for (const file of Object.keys(info.files)) tracker.begin(file);
+  return { failed: tracker.failed, stop: (ready) => tracker.stop(ready) };
+}
 
-  const emit = (file: string, ready = false) => {
-    const total = Math.max(expected, loaded);
-    const stage = ready ? "ready" : loaded < total ? "downloading" : compiling > 0 ? "compiling" : "starting";
-    onProgress?.({ interpreter: info.name, stage, loaded: ready ? total : loaded, total, file });
-  };
-  const count = (file: string, bytes: number) => {
-    counted.add(file);
-    loaded += bytes;
-    emit(file);
-  };
+/** One interpreter's downloads: the patched fetch and compiler, the byte count, the first failure. */
+class DownloadTracker {
+  readonly failed: Promise<never>;
+  #info: InterpreterInfo;
+  #baseURL: string;
+  #onProgress: ((progress: Progress) => void) | undefined;
+  #fail!: (failure: FailedDownload) => void;
+  #expected: number;
+  #loaded = 0;
+  #compiling = 0;
+  #counted = new Set<string>();
+  #compiled = new Map<string, Promise<WebAssembly.Module>>();
+  #placeholders = new WeakMap<Response, string>();
+  #originalFetch = globalThis.fetch;
+  #originalInstantiate = WebAssembly.instantiateStreaming;
+  #observer: PerformanceObserver;
 
-  const { fetch: originalFetch } = globalThis;
-  const originalInstantiate = WebAssembly.instantiateStreaming;
+  constructor(info: InterpreterInfo, baseURL: string, onProgress?: (progress: Progress) => void) {
+    [this.#info, this.#baseURL, this.#onProgress] = [info, baseURL, onProgress];
+    this.failed = new Promise<never>((_, reject) => (this.#fail = reject));
+    this.failed.catch(() => {}); // only matters to whoever races against it
+    this.#expected = Object.values(info.files).reduce((sum, size) => sum + size, 0);
+    globalThis.fetch = (input, init) => this.#fetch(input, init);
+    WebAssembly.instantiateStreaming = (source, imports) => this.#instantiate(source, imports);
+    // Module scripts (`import()`, modulepreload) bypass fetch: count each one when it completes.
+    this.#observer = new PerformanceObserver((list) => this.#countScripts(list.getEntries() as PerformanceResourceTiming[]));
+    this.#observer.observe({ type: "resource" });
+  }
+
+  /** Start one file: WebAssembly compiles as it downloads; anything else is preloaded. */
+  begin(file: string): void {
+    const url = this.#baseURL + file;
+    if (!file.endsWith(".wasm")) return preload(url);
+    const module = this.#precompile(url, file);
+    module.catch(() => {}); // a failure is reported through `failed`
+    this.#compiled.set(url, module);
+  }
+
+  /** Put fetch and the compiler back as they were; `ready` reports the last progress, stage "ready". */
+  stop(ready: boolean): void {
+    globalThis.fetch = this.#originalFetch;
+    WebAssembly.instantiateStreaming = this.#originalInstantiate;
+    this.#observer.disconnect();
+    if (ready) this.#emit("", true);
+  }
+
+  #emit(file: string, ready = false): void {
+    const total = Math.max(this.#expected, this.#loaded);
+    const stage = ready ? "ready" : this.#loaded < total ? "downloading" : this.#compiling > 0 ? "compiling" : "starting";
+    this.#onProgress?.({ interpreter: this.#info.name, stage, loaded: ready ? total : this.#loaded, total, file });
+  }
+
+  #count(file: string, bytes: number): void {
+    this.#counted.add(file);
+    this.#loaded += bytes;
+    this.#emit(file);
+  }
+
+  /** The runtime's fetch: a stand-in for a file we are compiling, our counter for its other files. */
+  async #fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
+    const file = url.startsWith(this.#baseURL) ? url.slice(this.#baseURL.length) : "";
+    if (this.#compiled.has(url)) {
+      // Already compiling: the runtime gets a stand-in, and our module in instantiate().
+      const placeholder = new Response(null, { headers: { "Content-Type": "application/wasm" } });
+      this.#placeholders.set(placeholder, url);
+      return placeholder;
+    }
+    return file in this.#info.files ? this.#fetchCounted(url, file, init) : this.#originalFetch(input, init);
+  }
+
+  async #instantiate(source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports): Promise<WebAssembly.WebAssemblyInstantiatedSource> {
+    const response = await source;
+    const url = this.#placeholders.get(response);
+    if (!url) return this.#originalInstantiate(response, imports);
+    const module = await this.#compiled.get(url)!;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  }
 
   /** Fetch one of the interpreter's files, failing `failed` if it can't be had. */
-  async function fetchChecked(url: string, init?: RequestInit): Promise<Response> {
+  async #fetchChecked(url: string, init?: RequestInit): Promise<Response> {
     let response: Response;
     try {
-      response = await originalFetch(url, init);
+      response = await this.#originalFetch(url, init);
     } catch (error) {
-      fail({ url, reason: `the download failed (${(error as Error).message})` });
+      this.#fail({ url, reason: `the download failed (${(error as Error).message})` });
       throw error;
     }
-    if (!response.ok) fail({ url, reason: `the server answered ${response.status}` });
+    if (!response.ok) this.#fail({ url, reason: `the server answered ${response.status}` });
     return response;
   }
 
   /** Fetch one of the interpreter's files, counting its bytes as they stream in. */
-  async function fetchCounted(url: string, file: string, init?: RequestInit): Promise<Response> {
-    const response = await fetchChecked(url, init);
+  async #fetchCounted(url: string, file: string, init?: RequestInit): Promise<Response> {
+    const response = await this.#fetchChecked(url, init);
     if (!response.ok || !response.body) return response;
-    counted.add(file);
+    this.#counted.add(file);
     const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
+      transform: (chunk, controller) => {
         controller.enqueue(chunk);
-        count(file, chunk.byteLength);
+        this.#count(file, chunk.byteLength);
       },
     });
     const { status, statusText, headers } = response;
@@ -92,69 +152,27 @@ export function startDownloads(info: InterpreterInfo, baseURL: string, onProgres
   }
 
   /** Compile while downloading; if the server's MIME type forbids that, compile the bytes. */
-  async function precompile(url: string, file: string): Promise<WebAssembly.Module> {
-    compiling++;
+  async #precompile(url: string, file: string): Promise<WebAssembly.Module> {
+    this.#compiling++;
     try {
-      const response = !onProgress || isRepeatVisit()
-        ? fetchChecked(url).then((cached) => (count(file, info.files[file]!), cached))
-        : fetchCounted(url, file);
+      const response = !this.#onProgress || isRepeatVisit()
+        ? this.#fetchChecked(url).then((cached) => (this.#count(file, this.#info.files[file]!), cached))
+        : this.#fetchCounted(url, file);
       return await WebAssembly.compileStreaming(response).catch(async () =>
-        WebAssembly.compile(await (await originalFetch(url)).arrayBuffer()));
+        WebAssembly.compile(await (await this.#originalFetch(url)).arrayBuffer()));
     } finally {
-      compiling--;
-      emit(file);
+      this.#compiling--;
+      this.#emit(file);
     }
   }
 
-  globalThis.fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
-    const file = url.startsWith(baseURL) ? url.slice(baseURL.length) : "";
-    if (compiled.has(url)) {
-      // Already compiling: the runtime gets a stand-in, and our module below.
-      const placeholder = new Response(null, { headers: { "Content-Type": "application/wasm" } });
-      placeholders.set(placeholder, url);
-      return placeholder;
-    }
-    return file in info.files ? fetchCounted(url, file, init) : originalFetch(input, init);
-  };
-
-  WebAssembly.instantiateStreaming = async (source, imports) => {
-    const response = await source;
-    const url = placeholders.get(response);
-    if (!url) return originalInstantiate(response, imports);
-    const module = await compiled.get(url)!;
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
-  };
-
-  // Module scripts (`import()`, modulepreload) bypass fetch: count each one when it completes.
-  const observer = new PerformanceObserver((list) => {
-    if (!onProgress) return;
-    for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-      const file = entry.name.startsWith(baseURL) ? entry.name.slice(baseURL.length) : "";
-      if (file in info.files && /\.m?js$/.test(file) && !counted.has(file)) count(file, entry.decodedBodySize);
-    }
-  });
-  observer.observe({ type: "resource" });
-
-  for (const file of Object.keys(info.files)) {
-    const url = baseURL + file;
-    if (file.endsWith(".wasm")) {
-      compiled.set(url, precompile(url, file));
-      compiled.get(url)!.catch(() => {}); // a failure is reported through `failed`
-    } else {
-      preload(url);
+  #countScripts(entries: PerformanceResourceTiming[]): void {
+    if (!this.#onProgress) return;
+    for (const entry of entries) {
+      const file = entry.name.startsWith(this.#baseURL) ? entry.name.slice(this.#baseURL.length) : "";
+      if (file in this.#info.files && /\.m?js$/.test(file) && !this.#counted.has(file)) this.#count(file, entry.decodedBodySize);
     }
   }
-
-  return {
-    failed,
-    stop(ready) {
-      globalThis.fetch = originalFetch;
-      WebAssembly.instantiateStreaming = originalInstantiate;
-      observer.disconnect();
-      if (ready) emit("", true);
-    },
-  };
 }
 
 /**

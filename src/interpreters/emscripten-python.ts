@@ -7,7 +7,7 @@
  */
 import { PyScriptError, reasonOf } from "../errors.js";
 import { enterHome, resolvePath, writeFile, type EmscriptenFS } from "./filesystem.js";
-import type { InterpreterInfo, RunContext, RunOptions, Writer } from "./interpreter.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import type { OutputRouter } from "./output-router.js";
 import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
 
@@ -68,4 +68,21 @@ export abstract class EmscriptenPython<Runtime extends EmscriptenRuntime> {
     remember(this.sources, filename, code, firstLine);
     return [atLine(code, firstLine), filename];
   }
+}
+
+/**
+ * An adapter for a runtime whose loader function lives in a module of its
+ * folder (`micropython.mjs`, `pyodide.mjs`): `load()` imports that module,
+ * `start()` hands its loader to `start`.
+ */
+export function loaderAdapter<Loader>(info: InterpreterInfo, file: string, pick: (module: any) => Loader,
+  start: (loader: Loader, options: StartOptions) => Promise<Interpreter>): InterpreterAdapter {
+  let loader: Loader | undefined;
+  return {
+    info,
+    async load(baseURL) {
+      loader = pick(await import(/* @vite-ignore */ `${baseURL}${file}`));
+    },
+    start: (options) => start(loader!, options),
+  };
 }

@@ -9,10 +9,10 @@
  * - output comes a byte at a time: we decode it into text chunks.
  * MicroPython allows one instance per JS realm (its globals are global).
  */
-import { ByteDecoder, OutputRouter } from "./output-router.js";
-import { EmscriptenPython, type EmscriptenRuntime } from "./emscripten-python.js";
+import { routeOutput, type ByteDecoder, type OutputRouter } from "./output-router.js";
+import { EmscriptenPython, loaderAdapter, type EmscriptenRuntime } from "./emscripten-python.js";
 import { isPythonException } from "./traceback.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, Writer } from "./interpreter.js";
 
 /** The part of MicroPython's JS API we use. */
 interface MicroPythonRuntime extends EmscriptenRuntime {
@@ -37,25 +37,17 @@ type LoadMicroPython = (options: MicroPythonOptions) => Promise<MicroPythonRunti
 
 /** The adapter the registry hands to the kernel. */
 export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
-  let loadMicroPython: LoadMicroPython | undefined;
-  return {
-    info,
-    async load(baseURL) {
-      ({ loadMicroPython } = await import(/* @vite-ignore */ `${baseURL}micropython.mjs`));
-    },
-    async start({ options, defaultWriter, observe }: StartOptions) {
-      const router = new OutputRouter(defaultWriter, observe);
-      const stdout = new ByteDecoder((text) => router.write(text, "stdout"));
-      const stderr = new ByteDecoder((text) => router.write(text, "stderr"));
-      const runtime = await loadMicroPython!({
+  return loaderAdapter(info, "micropython.mjs", (module) => module.loadMicroPython as LoadMicroPython,
+    async (loadMicroPython, { options, defaultWriter, observe }) => {
+      const { router, stdout, stderr } = routeOutput(defaultWriter, observe);
+      const runtime = await loadMicroPython({
         ...options,
         linebuffer: false, // one byte at a time: we decode and flush ourselves
         stdout: (bytes) => stdout.push(bytes[0]!),
         stderr: (bytes) => stderr.push(bytes[0]!),
       });
       return new MicroPython(info, runtime, router, [stdout, stderr]);
-    },
-  };
+    });
 }
 
 const VALUE = "__pyscript_value__";

@@ -9,6 +9,7 @@ import type { RunContext, Stream, Writer } from "./interpreter.js";
 /** Sends output to the writer of the run in progress, or to the default. */
 export class OutputRouter {
   private current: RunContext = {};
+  private runs: RunContext[] = [];
 
   constructor(public fallback: Writer, private observe?: Writer) {}
 
@@ -42,14 +43,19 @@ export class OutputRouter {
     }
   }
 
+  /**
+   * Runs may overlap (an awaiting script, an event handler): each is an
+   * entry on a stack, the newest one current, and each removes only its own
+   * entry when it ends, whatever the order.
+   */
   private enter({ output, target }: RunContext): () => void {
     if (!output && !target) return () => {};
-    const previous = this.current;
-    const mine = { output: output ?? previous.output, target: target ?? previous.target };
+    const mine = { output: output ?? this.current.output, target: target ?? this.current.target };
+    this.runs.push(mine);
     this.current = mine;
-    // Only undo our own change: another run may have taken over meanwhile.
     return () => {
-      if (this.current === mine) this.current = previous;
+      this.runs.splice(this.runs.indexOf(mine), 1);
+      this.current = this.runs[this.runs.length - 1] ?? {};
     };
   }
 }
@@ -87,4 +93,14 @@ export class ByteDecoder {
     this.bytes = [];
     if (text) this.emit(text);
   }
+}
+
+/** A new router for a runtime's output, with a decoder for each of its streams. */
+export function routeOutput(defaultWriter: Writer, observe?: Writer): { router: OutputRouter; stdout: ByteDecoder; stderr: ByteDecoder } {
+  const router = new OutputRouter(defaultWriter, observe);
+  return {
+    router,
+    stdout: new ByteDecoder((text) => router.write(text, "stdout")),
+    stderr: new ByteDecoder((text) => router.write(text, "stderr")),
+  };
 }

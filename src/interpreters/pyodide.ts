@@ -8,9 +8,9 @@
  * - results: a final expression's value comes back converted to plain JS;
  * - the working folder: `/home/pyscript`, as for every interpreter.
  */
-import { ByteDecoder, OutputRouter } from "./output-router.js";
-import { EmscriptenPython, type EmscriptenRuntime } from "./emscripten-python.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import { routeOutput, type OutputRouter } from "./output-router.js";
+import { EmscriptenPython, loaderAdapter, type EmscriptenRuntime } from "./emscripten-python.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, Writer } from "./interpreter.js";
 import { HOME } from "./interpreter.js";
 
 /** The part of Pyodide's JS API we use. */
@@ -29,22 +29,13 @@ type LoadPyodide = (options: { indexURL: string; env: Record<string, string> }) 
 
 /** The adapter the registry hands to the kernel. */
 export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
-  let loadPyodide: LoadPyodide | undefined;
-  return {
-    info,
-    async load(baseURL) {
-      ({ loadPyodide } = await import(/* @vite-ignore */ `${baseURL}pyodide.mjs`));
-    },
-    async start({ baseURL, defaultWriter, observe }: StartOptions) {
-      const runtime = await loadPyodide!({ indexURL: baseURL, env: { HOME, PYTHONUNBUFFERED: "1" } }); // output shows as printed, like `python -u`
-      const router = new OutputRouter(defaultWriter, observe);
-      const stdout = new ByteDecoder((text) => router.write(text, "stdout"));
-      const stderr = new ByteDecoder((text) => router.write(text, "stderr"));
-      runtime.setStdout({ write: (buffer) => (stdout.pushAll(buffer), buffer.length) });
-      runtime.setStderr({ write: (buffer) => (stderr.pushAll(buffer), buffer.length) });
-      return new Pyodide(info, runtime, router);
-    },
-  };
+  return loaderAdapter(info, "pyodide.mjs", (module) => module.loadPyodide as LoadPyodide, async (loadPyodide, { baseURL, defaultWriter, observe }) => {
+    const runtime = await loadPyodide({ indexURL: baseURL, env: { HOME, PYTHONUNBUFFERED: "1" } }); // output shows as printed, like `python -u`
+    const { router, stdout, stderr } = routeOutput(defaultWriter, observe);
+    runtime.setStdout({ write: (buffer) => (stdout.pushAll(buffer), buffer.length) });
+    runtime.setStderr({ write: (buffer) => (stderr.pushAll(buffer), buffer.length) });
+    return new Pyodide(info, runtime, router);
+  });
 }
 
 class Pyodide extends EmscriptenPython<PyodideRuntime> implements Interpreter {

@@ -9,6 +9,7 @@ import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
 import xtermCSS from "@xterm/xterm/css/xterm.css";
 import type { Stream } from "../interpreters/interpreter.js";
+import { addStyleSheet } from "../styles.js";
 
 /** A terminal on the page, as `<py-repl>` uses it. */
 export interface TerminalView {
@@ -105,9 +106,5 @@ function splitPastes(data: string, keys: (data: string) => void, paste: (text: s
 
 /** Add xterm's stylesheet and ours to the page (once); it also hides tags until they are claimed. */
 export function injectReplStyles(): void {
-  if (document.getElementById("py-repl-styles")) return;
-  const style = document.createElement("style");
-  style.id = "py-repl-styles";
-  style.textContent = CSS;
-  document.head.append(style);
+  addStyleSheet("py-repl-styles", CSS);
 }

@@ -52,18 +52,8 @@ export function pyReplPlugin(): Plugin {
 
   function claim(element: HTMLElement): void {
     if (tags.has(element)) return;
-    const initialCode = readTagCode(element, "the <py-repl> code").then((code) => code.replace(/^\s*\n/, ""));
-    initialCode.catch(() => {}); // reported when the session opens
-    element.setAttribute("data-py-state", "pending");
-    const view = openTerminal(element, rowsOf(element));
-    const tag: ReplTag = { element, view, initialCode, early: [] };
+    const tag = claimTag(element, label);
     tags.set(element, tag);
-    view.write(`\x1b[2mStarting ${label}…\x1b[22m`);
-    view.listen(
-      (keys) => (tag.repl ? tag.repl.input(keys) : tag.early.push({ keys })),
-      (paste) => (tag.repl ? void tag.repl.paste(paste) : tag.early.push({ paste })),
-    );
-    if (element.hasAttribute("auto-focus")) view.focus();
     if (live) openWhenLive(tag);
   }
 
@@ -77,8 +67,7 @@ export function pyReplPlugin(): Plugin {
   }
 
   function openWhenLive(tag: ReplTag): void {
-    const open = (interpreter: Interpreter) => openSession(tag, interpreter).catch((error) => failed(tag, asPyScriptError(error,
-      (reason) => new PyScriptError("plugin-hook", `<py-repl> stopped: ${reason}`, { hint: "This is a bug in py-repl.js; reload the page." }))));
+    const open = (interpreter: Interpreter) => openSession(tag, interpreter).catch((error) => failed(tag, asPyScriptError(error, bugInRepl)));
     opening = opening.then(() => live!.then(open, () => failed(tag))); // no interpreter: the kernel has said why
   }
 
@@ -97,6 +86,24 @@ export function pyReplPlugin(): Plugin {
     },
   };
 }
+
+/** Claim a tag: a terminal saying Python is on its way, keeping what is typed; its initial code starts loading. */
+function claimTag(element: HTMLElement, label: string): ReplTag {
+  const initialCode = readTagCode(element, "the <py-repl> code").then((code) => code.replace(/^\s*\n/, ""));
+  initialCode.catch(() => {}); // reported when the session opens
+  element.setAttribute("data-py-state", "pending");
+  const view = openTerminal(element, rowsOf(element));
+  const tag: ReplTag = { element, view, initialCode, early: [] };
+  view.write(`\x1b[2mStarting ${label}…\x1b[22m`);
+  view.listen(
+    (keys) => (tag.repl ? tag.repl.input(keys) : tag.early.push({ keys })),
+    (paste) => (tag.repl ? void tag.repl.paste(paste) : tag.early.push({ paste })),
+  );
+  if (element.hasAttribute("auto-focus")) view.focus();
+  return tag;
+}
+
+const bugInRepl = (reason: string) => new PyScriptError("plugin-hook", `<py-repl> stopped: ${reason}`, { hint: "This is a bug in py-repl.js; reload the page." });
 
 /** Open the tag's session, run its initial code, then what was typed meanwhile. */
 async function openSession(tag: ReplTag, interpreter: Interpreter): Promise<void> {

@@ -11,6 +11,7 @@ import type { Interpreter, RunContext } from "../interpreters/interpreter.js";
 import { askInline } from "../page-io/input-field.js";
 import { render } from "../page-io/output.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
+import { addStyleSheet } from "../styles.js";
 import type { WorkerHub } from "../worker-hub.js";
 import type { PageBridge } from "./bridge.js";
 import { installPackage } from "./install.js";
@@ -28,9 +29,7 @@ export interface PageBridgeContext {
 
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
-  if (!document.getElementById("py-display-styles")) {
-    document.head.append(Object.assign(document.createElement("style"), { id: "py-display-styles", textContent: CSS }));
-  }
+  addStyleSheet("py-display-styles", CSS);
   installPackage(context.interpreter, pageBridge(context));
 }
 

@@ -64,6 +64,24 @@ test("left, right, home and end move the cursor with backspaces and rewritten te
   expect(screen()).toEqual({ line: "abc", cursor: 0 });
 });
 
+test("moving the cursor left from the middle, or home, writes only backspaces", () => {
+  const { editor, writes, screen, type } = setup();
+  type("abc");
+  editor.edit(KEY.left);
+  writes.length = 0;
+  editor.edit(KEY.left);
+  expect(writes).toEqual(["\b"]);
+  editor.edit(KEY.end);
+  editor.edit(KEY.left);
+  writes.length = 0;
+  editor.edit(KEY.home);
+  expect(writes).toEqual(["\b\b"]);
+  writes.length = 0;
+  editor.edit(KEY.left); // already at the start: nothing to draw
+  expect(writes).toEqual([]);
+  expect(screen()).toEqual({ line: "abc", cursor: 0 });
+});
+
 test("moving past either end of the line leaves the line and the cursor where they are", () => {
   const { editor, writes, screen, type } = setup();
   type("ab");

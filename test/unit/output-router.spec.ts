@@ -103,6 +103,22 @@ test("a run that ends while a later one is going does not take the later one's o
   await two;
 });
 
+test("overlapping runs that end in the order they started leave output with the fallback, not the first run", async () => {
+  const log: string[] = [];
+  const router = new OutputRouter(recorder(log, "page"));
+  const first = deferred();
+  const second = deferred();
+  const one = router.using({ output: recorder(log, "one") }, () => first.promise);
+  const two = router.using({ output: recorder(log, "two") }, () => second.promise);
+  first.resolve();
+  await one;
+  second.resolve();
+  await two;
+  router.write("b", "stdout");
+  expect(log).toEqual(["page:stdout:b"]);
+  expect(router.context).toEqual({});
+});
+
 test("overlapping runs that end in reverse order leave output with the fallback", async () => {
   const log: string[] = [];
   const router = new OutputRouter(recorder(log, "page"));

@@ -112,3 +112,14 @@ test("keeps comment-looking lines inside an open bracket", () => {
     ["items = [", "    # first", "    1,", "]"], ["z = 0"],
   ]);
 });
+
+test("a backslash ending a comment does not join the next statement", () => {
+  expect(splitStatements(code("def f():", "    return 1  # see C:\\", "print(f())")))
+    .toEqual([["def f():", "    return 1  # see C:\\"], ["print(f())"]]);
+});
+
+test("a decorator spanning several lines stays with its def, and an @ inside brackets starts nothing", () => {
+  expect(splitStatements(code("@app.route(", '    "/x")', "def f():", "    pass", "f()")))
+    .toEqual([["@app.route(", '    "/x")', "def f():", "    pass"], ["f()"]]);
+  expect(splitStatements(code("x = (a", "@ b)", "y = 1"))).toEqual([["x = (a", "@ b)"], ["y = 1"]]);
+});

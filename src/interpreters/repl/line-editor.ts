@@ -118,10 +118,19 @@ export class LineEditor {
     const old = this.chars;
     let same = 0;
     while (same < old.length && same < next.length && old[same] === next[same]) same++;
+    if (same === old.length && same === next.length) return this.moveTo(cursor); // only the cursor moves
     let out = this.cursor > same ? "\b".repeat(this.cursor - same) : old.slice(this.cursor, same).join("");
     const extra = Math.max(0, old.length - next.length);
     out += next.slice(same).join("") + " ".repeat(extra) + "\b".repeat(next.length - cursor + extra);
     this.chars = next;
+    this.cursor = cursor;
+    if (out) this.write(out);
+    return true;
+  }
+
+  /** Move the cursor along the unchanged line: back with \b, forward by rewriting what it passes. */
+  private moveTo(cursor: number): true {
+    const out = cursor < this.cursor ? "\b".repeat(this.cursor - cursor) : this.chars.slice(this.cursor, cursor).join("");
     this.cursor = cursor;
     if (out) this.write(out);
     return true;

@@ -4,125 +4,28 @@
  * statement is complete, and runs it as a task (so top-level `await`
  * works); we add the terminal side that MicroPython has built in: a line
  * editor with history, auto-indent, Tab completion and Ctrl-C. Loaded only
- * when a page opens a REPL (`dist/adapters/pyodide-repl.js`).
+ * when a page opens a REPL (`dist/interpreters/pyodide-repl.js`).
  *
  * Each terminal gets its own console and history; all share the page's
  * globals (`__main__`). Keys that arrive while code runs wait their turn,
  * except Ctrl-C, which cancels code that is awaiting something.
  */
+import { reasonOf } from "../../errors.js";
 import type { Repl, Writer } from "../interpreter.js";
 import type { OutputRouter } from "../output-router.js";
 import { KEY, normalizeKey, splitKeys } from "./keys.js";
 import { LineEditor } from "./line-editor.js";
+import { consoleHelpers, type ConsoleFuture, type Helpers, type PyodideREPLRuntime, type ReplConsole } from "./pyodide-console.js";
 import { splitStatements } from "./statements.js";
-import { reasonOf } from "../../errors.js";
-
-/** The part of Pyodide's API the REPL uses. */
-export interface PyodideREPLRuntime {
-  runPython(code: string, options: { filename: string; globals?: unknown }): unknown;
-  toPy(value: object): unknown;
-}
-
-/** A Python object held from JS; `destroy()` frees it. */
-interface PyProxy {
-  destroy(): void;
-}
-
-interface ConsoleFuture extends PyProxy {
-  syntax_check: "complete" | "incomplete" | "syntax-error";
-  formatted_error: string | undefined;
-}
-
-interface ReplConsole extends PyProxy {
-  push(line: string): ConsoleFuture;
-  complete(source: string): PyProxy & { toJs(): [string[], number] };
-  interrupt(): void;
-  forget(): void;
-}
-
-/** What `settle` gives back: a line's outcome, as `[ok, text to show]`. */
-type Outcome = PyProxy & { toJs(): [boolean, string | undefined] };
-
-interface Helpers {
-  banner: string;
-  open_console(): ReplConsole;
-  /** Returns an awaitable proxy: await it, then destroy it. */
-  settle(future: ConsoleFuture): PyProxy & PromiseLike<Outcome>;
-}
-
-/**
- * Python side: a console in the page's globals whose running task Ctrl-C
- * can cancel (and whose syntax errors read as CPython's), and `settle`, which awaits a line's future inside Python
- * (awaiting the proxy from JS would destroy it) and returns plain values.
- */
-const HELPERS = `
-import ast, asyncio, builtins, __main__
-from pyodide.console import BANNER as banner, PyodideConsole, repr_shorten
-
-INTERRUPTED = object()
-
-class ReplConsole(PyodideConsole):
-    task = None
-
-    async def runcode(self, source, code):
-        self.task = asyncio.current_task()
-        try:
-            return await super().runcode(source, code)
-        except asyncio.CancelledError:
-            return INTERRUPTED
-        finally:
-            self.task = None
-
-    def interrupt(self):
-        if self.task:
-            self.task.cancel()
-
-    def forget(self):
-        self.buffer.clear()
-
-    def formatsyntaxerror(self, e):
-        # The console compiles with "incomplete input allowed" even on its
-        # last try, so some plain syntax errors come out as the internal
-        # _IncompleteInputError; compile again to get the real message.
-        if type(e).__name__ == "_IncompleteInputError":
-            try:
-                compile("\\n".join(self.buffer), self.filename, "single", ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
-            except SyntaxError as real:
-                e = real
-        return super().formatsyntaxerror(e)
-
-def open_console():
-    return ReplConsole(__main__.__dict__)
-
-async def settle(future):
-    try:
-        value = await future
-    except BaseException:
-        return [False, future.formatted_error]
-    if value is INTERRUPTED:
-        return [False, "KeyboardInterrupt\\n"]
-    if value is None:
-        return [True, None]
-    builtins._ = value
-    return [True, repr_shorten(value, separator="\\n<long output truncated>\\n") + "\\n"]
-`;
+import { columns, commonPrefix, indentAfter } from "./terminal-text.js";
 
 const PS1 = ">>> ";
 const PS2 = "... ";
 const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
 
-const helpersOf = new WeakMap<PyodideREPLRuntime, Helpers>();
-
 /** Open a REPL with its own console on the page's globals. */
 export function openRepl(runtime: PyodideREPLRuntime, router: OutputRouter, output: Writer): Repl {
-  let helpers = helpersOf.get(runtime);
-  if (!helpers) {
-    const namespace = runtime.toPy({}) as { get(name: string): any };
-    runtime.runPython(HELPERS, { filename: "<pyscript-repl>", globals: namespace });
-    helpers = { banner: namespace.get("banner"), open_console: namespace.get("open_console"), settle: namespace.get("settle") };
-    helpersOf.set(runtime, helpers);
-  }
-  return new PyodideRepl(helpers, router, output);
+  return new PyodideRepl(consoleHelpers(runtime), router, output);
 }
 
 /** What the REPL does next: queued in order, since running a line takes time. */
@@ -301,30 +204,4 @@ class PyodideRepl implements Repl {
     this.writer(`\x1b[H\x1b[2J${this.prompt}`, "stdout");
     this.editor.redraw();
   }
-}
-
-/** The next line starts as indented as this one, one level more after a colon. */
-function indentAfter(line: string): string {
-  if (!line.trim()) return "";
-  const indent = /^\s*/.exec(line)![0];
-  return line.trimEnd().endsWith(":") ? indent + "    " : indent;
-}
-
-function commonPrefix(words: string[]): string {
-  if (!words.length) return "";
-  let prefix = words[0]!;
-  for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix;
-}
-
-/** Names in 16-character columns, at most 64 characters a row (MicroPython's layout). */
-function columns(names: string[]): string {
-  const rows: string[] = [];
-  let row = "";
-  for (const name of names) {
-    const cell = name.padEnd(Math.ceil((name.length + 1) / 16) * 16);
-    if (row && row.length + cell.length > 64) rows.push(row.trimEnd()), (row = "");
-    row += cell;
-  }
-  return [...rows, row.trimEnd()].join("\r\n");
 }

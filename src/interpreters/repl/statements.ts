@@ -14,6 +14,7 @@ export type Statement = string[];
 /** Clauses that continue the statement above them at the left margin. */
 const CONTINUES = /^(else|elif|except|finally)\b/;
 const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
+const DEFINES = /^(async\s+def|def|class)\b/;
 
 /** Cut code into top-level statements (see the file comment). */
 export function splitStatements(code: string): Statement[] {
@@ -33,8 +34,9 @@ export function splitStatements(code: string): Statement[] {
 
 function startsStatement(line: string, current: Statement): boolean {
   const atMargin = !/^\s/.test(line);
-  const afterDecorator = current[current.length - 1]!.startsWith("@");
-  return atMargin && !CONTINUES.test(line) && !afterDecorator;
+  // Decorators (even ones spanning lines) belong to the def or class below them.
+  const decorating = current[0]!.startsWith("@") && !current.some((previous) => DEFINES.test(previous));
+  return atMargin && !CONTINUES.test(line) && !decorating;
 }
 
 /**
@@ -52,12 +54,14 @@ class Scanner {
 
   scan(line: string): void {
     this.continued = false;
+    let comment = false;
     for (let i = 0; i < line.length; i++) {
       const char = line[i]!;
       if (this.quote) {
         if (char === "\\") i++; // an escaped character never closes the string
         else if (line.startsWith(this.quote, i)) (i += this.quote.length - 1), (this.quote = "");
       } else if (char === "#") {
+        comment = true; // a backslash ending a comment continues nothing
         break;
       } else if (char === "'" || char === '"') {
         this.quote = line.startsWith(char.repeat(3), i) ? char.repeat(3) : char;
@@ -69,6 +73,6 @@ class Scanner {
       }
     }
     if (this.quote.length === 1) this.quote = ""; // a one-quote string can't span lines
-    this.continued = !this.quote && line.endsWith("\\");
+    this.continued = !this.quote && !comment && line.endsWith("\\");
   }
 }
