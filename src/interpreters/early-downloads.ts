@@ -112,13 +112,13 @@ class DownloadTracker {
       this.#placeholders.set(placeholder, url);
       return placeholder;
     }
-    return file in this.#info.files ? this.#fetchCounted(url, file, init) : this.#originalFetch(input, init);
+    return file in this.#info.files ? this.#fetchCounted(url, file, init) : this.#originalFetch.call(globalThis, input, init);
   }
 
   async #instantiate(source: Response | PromiseLike<Response>, imports?: WebAssembly.Imports): Promise<WebAssembly.WebAssemblyInstantiatedSource> {
     const response = await source;
     const url = this.#placeholders.get(response);
-    if (!url) return this.#originalInstantiate(response, imports);
+    if (!url) return this.#originalInstantiate.call(WebAssembly, response, imports);
     const module = await this.#compiled.get(url)!;
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   }
@@ -127,7 +127,7 @@ class DownloadTracker {
   async #fetchChecked(url: string, init?: RequestInit): Promise<Response> {
     let response: Response;
     try {
-      response = await this.#originalFetch(url, init);
+      response = await this.#originalFetch.call(globalThis, url, init);
     } catch (error) {
       this.#fail({ url, reason: `the download failed (${(error as Error).message})` });
       throw error;
@@ -159,7 +159,7 @@ class DownloadTracker {
         ? this.#fetchChecked(url).then((cached) => (this.#count(file, this.#info.files[file]!), cached))
         : this.#fetchCounted(url, file);
       return await WebAssembly.compileStreaming(response).catch(async () =>
-        WebAssembly.compile(await (await this.#originalFetch(url)).arrayBuffer()));
+        WebAssembly.compile(await (await this.#originalFetch.call(globalThis, url)).arrayBuffer()));
     } finally {
       this.#compiling--;
       this.#emit(file);
