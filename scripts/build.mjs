@@ -47,7 +47,7 @@ function copyRuntime(name, { package: pkg, files }) {
 }
 
 // Left by older builds under other names.
-for (const old of ["chunks", "adapters", "splash.js", "page-source.js", "pyscript-bridge.js", "workers.js", "worker.js"]) {
+for (const old of ["chunks", "adapters", "splash.js", "page-lines.js", "pyscript-bridge.js", "workers.js", "worker.js"]) {
   rmSync(join(dist, old), { recursive: true, force: true });
   rmSync(join(dist, `${old}.map`), { force: true });
 }
@@ -80,7 +80,8 @@ const ENTRIES = [
   { in: "src/interpreters/repl/micropython-repl.ts", out: "interpreters/micropython-repl" },
   { in: "src/interpreters/repl/pyodide-repl.ts", out: "interpreters/pyodide-repl" },
   { in: "src/toml.ts", out: "toml" },
-  { in: "src/page-io/page-lines.ts", out: "page-lines" },
+  { in: "src/pyscript-config.ts", out: "pyscript-config" },
+  { in: "src/page-io/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash-view" },
   { in: "src/error-box.ts", out: "error-box" },
   { in: "src/pyscript-package/page-bridge.ts", out: "page-bridge" },

@@ -1,13 +1,15 @@
 /**
- * Reads `<py-config>` (inline JSON or TOML, or from `src=`), lays it over the
- * defaults and checks every key we understand, so a mistake is reported with
- * what is wrong, where, and how to fix it. A bad key falls back to its
- * default (and is reported); keys we don't know are kept for plugins.
+ * The page's config: the defaults, the config the page wrote laid over them
+ * (`<py-config>`, inline JSON or TOML or `src=`; or PyScript's ways, see
+ * config-sources.ts), and a check of every key we understand, so a mistake
+ * is reported with what is wrong, where, and how to fix it. A bad key falls
+ * back to its default (and is reported); keys we don't know are kept for plugins.
  */
-import { inlineMarkupError, PyScriptError, reasonOf } from "./errors.js";
-import { fetchURL } from "./fetch-url.js";
 import type { Assets } from "./assets.js";
+import { describeValue as describe, readWrittenConfig, type WrittenConfig } from "./config-sources.js";
+import { PyScriptError } from "./errors.js";
 import type { InterpreterInfo } from "./interpreters/interpreter.js";
+import { interpreterOfTag, isScriptElement, SCRIPT_TAGS } from "./page-io/script-source.js";
 
 /** The page's configuration: the defaults overlaid with `<py-config>`. */
 export interface Config {
@@ -45,8 +47,10 @@ export interface ConfigResult {
 }
 
 /**
- * Find `<py-config>` under `root`, parse it and check it. Never throws.
- * `assets` is where the TOML parser is loaded from, only when TOML is used.
+ * Find the page's config under `root` (see config-sources.ts), read it as
+ * ours or as PyScript's (see pyscript-config.ts), lay it over the defaults
+ * and check it. Never throws. `assets` is where the TOML parser is loaded
+ * from, only when TOML is used.
  */
 export async function readConfig(
   root: ParentNode,
@@ -54,80 +58,45 @@ export async function readConfig(
   interpreters: Record<string, InterpreterInfo>,
   assets: Pick<Assets, "import">,
 ): Promise<ConfigResult> {
-  const errors: PyScriptError[] = [];
-  const tags = root.querySelectorAll("py-config");
-  let written: Record<string, unknown> = {};
-  if (tags.length > 1) {
-    errors.push(new PyScriptError("config-value", `This page has ${tags.length} <py-config> tags; only the first is used.`, {
-      hint: "Merge them into one <py-config> tag.",
-    }));
-  }
-  if (tags[0]) {
-    try {
-      written = await parseTag(tags[0], assets);
-    } catch (error) {
-      errors.push(error as PyScriptError);
-    }
-  }
-  const config = mergeConfig(written, errors);
+  const written = await readWrittenConfig(root, assets);
+  const { errors } = written;
+  const warnings: PyScriptError[] = [];
+  const config = mergeConfig(await asOurs(written, root, assets, errors, warnings), errors);
   applyURLOverride(config, pageURL);
-  const warnings = checkInterpreter(config, interpreters, errors);
+  warnings.push(...checkInterpreter(config, interpreters, errors));
   return { config, errors, warnings };
 }
 
-async function parseTag(tag: Element, assets: Pick<Assets, "import">): Promise<Record<string, unknown>> {
-  const src = tag.getAttribute("src");
-  if (!src && tag.firstElementChild) throw inlineMarkupError(tag);
-  const text = src ? await (await fetchURL(src, "config-fetch", "the <py-config> file")).text() : tag.textContent ?? "";
-  const where = src ? `<py-config src="${src}">` : "<py-config>";
-  const type = tag.getAttribute("type") ?? (src?.endsWith(".toml") ? "toml" : undefined) ?? detectType(text);
-  const parsed = type === "toml" ? await parseTOML(text, where, assets) : parseJSON(text, where);
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new PyScriptError("config-parse", `${where} must hold an object of settings, but it holds ${describe(parsed)}.`, {
-      hint: 'Write it as {"key": value, …} in JSON, or as key = value lines in TOML.',
-    });
+/** The written settings in our dialect (PyScript's is read by pyscript-config.js, loaded only for it). */
+async function asOurs({ settings, pyscriptStyle }: WrittenConfig, root: ParentNode, assets: Pick<Assets, "import">,
+  errors: PyScriptError[], warnings: PyScriptError[]): Promise<Record<string, unknown>> {
+  let ours = settings;
+  if (pyscriptStyle || isPyScriptFiles(settings.files) || PINNED.test(String(settings.interpreter ?? ""))) {
+    const { fromPyScript } = await assets.import<typeof import("./pyscript-config.js")>("pyscript-config.js");
+    ours = fromPyScript(settings, errors, warnings);
   }
-  return parsed as Record<string, unknown>;
+  const fromScripts = interpreterFromScripts(root);
+  if (ours.interpreter === undefined && fromScripts) ours = { ...ours, interpreter: fromScripts };
+  return ours;
 }
 
-/** JSON starts with "{" (or is empty); anything else is read as TOML. */
-function detectType(text: string): "json" | "toml" {
-  const start = text.trimStart()[0];
-  return start === undefined || start === "{" ? "json" : "toml";
+/** An `interpreter` that pins a PyScript interpreter version or URL. */
+export const PINNED = /^(\d|https?:|\.{0,2}\/)/;
+
+/** Does this `files` map only make sense PyScript's way round (URL or template keys, empty or folder values)? */
+function isPyScriptFiles(files: unknown): boolean {
+  if (typeof files !== "object" || files === null || Array.isArray(files)) return false;
+  return Object.entries(files).some(([from, to]) =>
+    /^(\.{1,2}\/|https?:\/\/)|\{[^}]*\}/.test(from) || to === "" || (typeof to === "string" && to.endsWith("/")));
 }
 
-function parseJSON(text: string, where: string): unknown {
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(reasonOf(error));
-    const at = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : "";
-    throw new PyScriptError("config-parse", `${where} is not valid JSON${at}: ${reasonOf(error)}`, {
-      hint: 'Keys and strings need "double quotes", and there is no comma after the last item. ' +
-        'Or write the config as TOML with <py-config type="toml">.',
-      cause: error,
-    });
-  }
-}
-
-async function parseTOML(text: string, where: string, assets: Pick<Assets, "import">): Promise<unknown> {
-  const { parse } = await assets.import<typeof import("./toml.js")>("toml.js"); // only pages with TOML download it
-  try {
-    return parse(text);
-  } catch (error) {
-    const { line, column } = error as { line?: number; column?: number };
-    const at = line ? ` at line ${line}, column ${column}` : "";
-    throw new PyScriptError("config-parse", `${where} is not valid TOML${at}: ${reasonOf(error).split("\n")[0]}`, {
-      hint: 'Write one key = value per line; strings need "quotes" and tables start with [name].',
-      cause: error,
-    });
-  }
-}
-
-function lineAndColumn(text: string, position: number): string {
-  const before = text.slice(0, position).split("\n");
-  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+/**
+ * With no interpreter configured, the page's first Python `<script>` on the
+ * main thread chooses it, as in PyScript: `py` means Pyodide, `mpy` MicroPython.
+ */
+function interpreterFromScripts(root: ParentNode): string | undefined {
+  const first = [...root.querySelectorAll(SCRIPT_TAGS)].find((tag) => isScriptElement(tag) && !tag.hasAttribute("worker"));
+  return first && interpreterOfTag(first);
 }
 
 /** Overlay what the page wrote on the defaults, checking each known key. */
@@ -196,11 +165,4 @@ function optionWarnings(config: Config, known: Record<string, InterpreterInfo>, 
     }
   }
   return warnings;
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  return `${typeof value === "string" ? "the string" : "the " + typeof value} ${JSON.stringify(value)}`;
 }

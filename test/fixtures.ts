@@ -66,7 +66,7 @@ export class Py {
     if (options.wait !== "none") await this.settled();
   }
 
-  /** Wait until setup finished (or failed) and every <py-script> has run. */
+  /** Wait until setup finished (or failed) and every page script (<py-script>, <script type="py">…) has run. */
   async settled(): Promise<"ready" | "failed"> {
     // Poll a page global rather than awaiting PyScript.ready through the
     // protocol: Chromium may collect a promise the protocol is awaiting.
@@ -80,7 +80,7 @@ export class Py {
       return page.__pyOutcome !== "waiting" && page.__pyOutcome;
     })).jsonValue() as "ready" | "failed";
     if (outcome === "ready") {
-      await this.page.waitForFunction(() => [...document.querySelectorAll("py-script")]
+      await this.page.waitForFunction(() => [...document.querySelectorAll('py-script, script[type="py" i], script[type="mpy" i], script[type="micropython" i], script[type="pyodide" i]')]
         .every((tag) => ["done", "error", "stopped"].includes(tag.getAttribute("data-py-state") ?? "")));
     }
     return outcome;

@@ -7,16 +7,43 @@
 import { PyScriptError } from "../errors.js";
 import type { Writer } from "../interpreters/interpreter.js";
 
-/** Where a tag's output goes: itself, or the element named by `output=`. */
+/**
+ * Where a tag's output goes: the element named by `output=` (ours) or
+ * `target=` (PyScript's: an id, or a CSS selector); else the tag itself, or
+ * for a `<script>`, which can't show anything, an element right after it.
+ */
 export function outputTarget(tag: Element): Element {
-  const id = tag.getAttribute("output");
-  if (!id) return tag;
-  const target = document.getElementById(id);
+  const attribute = tag.hasAttribute("output") ? "output" : "target";
+  const name = tag.getAttribute(attribute);
+  if (!name) return placeOf(tag);
+  const target = document.getElementById(name.replace(/^#/, "")) ?? querySafely(name);
   if (target) return target;
-  throw new PyScriptError("config-value", `<${tag.localName} output="${id}"> names no element: there is no element with id="${id}".`, {
-    hint: `Add an element with id="${id}" to the page, or remove the output attribute to print into the tag itself.`,
-    element: tag,
+  throw new PyScriptError("config-value", `<${tag.localName} ${attribute}="${name}"> names no element: there is no element with id="${name}".`, {
+    hint: `Add an element with id="${name}" to the page, or remove the ${attribute} attribute to show output ${tag.localName === "script" ? "after the script" : "in the tag itself"}.`,
+    element: placeOf(tag),
   });
+}
+
+const places = new WeakMap<Element, Element>();
+
+/** The tag, or for a `<script>` the element after it that shows its output (made once). */
+export function placeOf(tag: Element): Element {
+  if (tag.localName !== "script") return tag;
+  let place = places.get(tag);
+  if (!place) {
+    place = Object.assign(document.createElement("div"), { className: "py-script-output" });
+    tag.after(place);
+    places.set(tag, place);
+  }
+  return place;
+}
+
+function querySafely(selector: string): Element | null {
+  try {
+    return document.querySelector(selector);
+  } catch {
+    return null; // not a selector either: reported as a missing id
+  }
 }
 
 /**

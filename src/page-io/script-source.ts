@@ -1,10 +1,14 @@
 /**
- * Reading Python code out of the page: a tag's inline text (dedented, and
- * removed from view so the tag can show output instead) or its `src=` file,
- * downloading in parallel with everything else. Inline code runs under a
- * name like "index.html <py-script #2>" (the tag's position on the page),
- * which page-lines.ts maps back to the HTML line when a traceback needs it.
+ * Reading Python code out of the page: a tag's `src=` file (downloading in
+ * parallel with everything else) or its inline text. `<script type="py">`
+ * text is raw, as the author wrote it; a `<py-script>`'s text is dedented
+ * and cleared from view (the tag shows output instead), and where the
+ * browser parsed part of it as HTML (`print("<b>hi</b>")`), the exact text
+ * is recovered from the page's source (page-source.ts). Inline code runs
+ * under a name like "index.html <py-script #2>" (the tag's position among
+ * the page's tags of its kind), which tracebacks map back to HTML lines.
  */
+import type { Assets } from "../assets.js";
 import { inlineMarkupError } from "../errors.js";
 import { fetchURL } from "../fetch-url.js";
 
@@ -14,28 +18,61 @@ export interface Source {
   filename: string;
 }
 
+/** `<script type="…">` values that hold Python (PyScript's `py` and `mpy`, and ours), and the interpreter each asks for. */
+export const SCRIPT_TYPE_INTERPRETERS: Readonly<Record<string, string>> = { py: "pyodide", pyodide: "pyodide", mpy: "micropython", micropython: "micropython" };
+
+export const PYTHON_SCRIPT_TYPES = Object.keys(SCRIPT_TYPE_INTERPRETERS);
+
+/** Every tag whose code runs as a page script. */
+export const SCRIPT_TAGS = ["py-script", ...PYTHON_SCRIPT_TYPES.map((type) => `script[type="${type}" i]`)].join(",");
+
+/** Is `tag` a `<script type="py">` (or another Python type), rather than a `<py-script>`? */
+export const isScriptElement = (tag: Element) => tag.localName === "script";
+
+/** The interpreter a tag asks for: its `interpreter=` attribute, or its `<script type>`; undefined for the page's. */
+export function interpreterOfTag(tag: Element): string | undefined {
+  const named = tag.getAttribute("interpreter") || (isScriptElement(tag) ? SCRIPT_TYPE_INTERPRETERS[(tag.getAttribute("type") ?? "").toLowerCase()] : "");
+  return named ? named.toLowerCase() : undefined;
+}
+
 /**
- * The code of a `<py-script>` tag. `position` is its place among the page's
- * original tags (1-based), undefined for a tag added later by JavaScript.
+ * The code of a page script. `position` is its place among the page's
+ * original tags of its kind (1-based), undefined for a tag added later.
  */
-export function readScriptSource(tag: Element, position: number | undefined): Promise<Source> {
+export function readScriptSource(tag: Element, position: number | undefined, assets: Assets): Promise<Source> {
   const src = tag.getAttribute("src");
-  const filename = src ? src.replace(/^\.\//, "") : inlineScriptName(position);
-  return readTagCode(tag, "the <py-script> source").then((code) => ({ code, filename }));
+  const filename = src ? src.replace(/^\.\//, "") : inlineScriptName(tag.localName, position);
+  if (!src && isScriptElement(tag)) return Promise.resolve({ code: dedent(tag.textContent ?? ""), filename });
+  return readTagCode(tag, `the <${tag.localName}> source`, position, assets).then((code) => ({ code, filename }));
 }
 
 /**
  * A tag's code: its `src=` file, or its inline text, dedented. Inline text is
- * read now and cleared from view; a tag whose text the browser turned into
- * HTML elements gives an `inline-markup` error instead of changed code.
+ * read now and cleared from view. Where the browser turned some of it into
+ * HTML elements, the text as written comes from the page's source; only if
+ * that can't be had (a tag added by JavaScript) is it an `inline-markup` error.
  */
-export function readTagCode(tag: Element, what: string): Promise<string> {
+export async function readTagCode(tag: Element, what: string, position: number | undefined, assets: Assets): Promise<string> {
   const src = tag.getAttribute("src");
-  if (src) return fetchURL(src, "script-fetch", what).then((response) => response.text());
-  const markup = tag.firstElementChild && inlineMarkupError(tag);
-  const code = dedent(tag.textContent ?? "");
-  tag.textContent = ""; // the tag now shows the code's output, not its source
-  return markup ? Promise.reject(markup) : Promise.resolve(code);
+  if (src) return (await fetchURL(src, "script-fetch", what)).text();
+  const parsedAsHTML = tag.firstElementChild !== null;
+  const text = tag.textContent ?? "";
+  const markupError = parsedAsHTML ? inlineMarkupError(tag) : undefined;
+  tag.replaceChildren(); // the tag now shows the code's output, not its source
+  if (!markupError) return dedent(text);
+  const written = await recover(tag.localName, text, position, assets);
+  if (written === undefined) throw markupError;
+  return dedent(written);
+}
+
+async function recover(kind: string, text: string, position: number | undefined, assets: Assets): Promise<string | undefined> {
+  if (!position) return undefined;
+  try {
+    const { recoverInlineCode } = await assets.import<typeof import("./page-source.js")>("page-source.js");
+    return await recoverInlineCode(kind, text, position);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Remove the indentation common to all lines, keeping line numbers. */
@@ -52,10 +89,10 @@ export function pageFileName(): string {
 }
 
 /**
- * The name an inline script runs under: the page and the tag's position
- * among the page's original `<py-script>` tags (1-based). Tags added later
- * by JavaScript aren't in the page's source: `position` is then undefined.
+ * The name inline code runs under: the page and the tag's position among
+ * the page's original tags of its kind (1-based). Tags added later by
+ * JavaScript aren't in the page's source: `position` is then undefined.
  */
-export function inlineScriptName(position: number | undefined): string {
-  return `${pageFileName()} <py-script ${position ? `#${position}` : "added by JavaScript"}>`;
+export function inlineScriptName(kind: string, position: number | undefined): string {
+  return `${pageFileName()} <${kind} ${position ? `#${position}` : "added by JavaScript"}>`;
 }

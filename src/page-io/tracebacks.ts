@@ -19,12 +19,12 @@ export async function reportAtTag(thrown: unknown, element: Element | undefined,
   return error;
 }
 
-/** Map a traceback's inline-script frames to the page's lines (loads page-lines.js only now). */
+/** Map a traceback's inline-script frames to the page's lines (loads page-source.js only now). */
 export async function pointAtPage(error: PyScriptError, assets: Assets): Promise<void> {
-  if (!error.traceback?.includes("<py-script #")) return;
+  if (!/<(py-script|script) #/.test(error.traceback ?? "")) return;
   try {
-    const { rewriteTraceback } = await assets.import<typeof import("./page-lines.js")>("page-lines.js");
-    error.traceback = await rewriteTraceback(error.traceback);
+    const { rewriteTraceback } = await assets.import<typeof import("./page-source.js")>("page-source.js");
+    error.traceback = await rewriteTraceback(error.traceback!);
   } catch {
     // Without the helper, the script's own names and line numbers still say where.
   }

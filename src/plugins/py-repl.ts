@@ -22,6 +22,7 @@
  *    Tags take steps 2 and 3 one at a time, in page order, like scripts.
  * 4. The terminal is live: `data-py-state="ready"`.
  */
+import { bundleAssets } from "../assets.js";
 import { PyScriptError, reasonOf } from "../errors.js";
 import type { Interpreter, Repl, Writer } from "../interpreters/interpreter.js";
 import { readTagCode } from "../page-io/script-source.js";
@@ -50,9 +51,10 @@ export function pyReplPlugin(): Plugin {
   let opening: Promise<unknown> = Promise.resolve(); // one at a time, in page order, so initial code runs in that order
   let label = "Python";
 
-  function claim(element: HTMLElement): void {
+  /** `position`: the tag's place among the page's original `<py-repl>` tags (for its exact text). */
+  function claim(element: HTMLElement, position?: number): void {
     if (tags.has(element)) return;
-    const tag = claimTag(element, label);
+    const tag = claimTag(element, label, position);
     tags.set(element, tag);
     if (live) openWhenLive(tag);
   }
@@ -76,8 +78,8 @@ export function pyReplPlugin(): Plugin {
     start(config) {
       label = window.PyScript.availableInterpreters[config.interpreter]?.label ?? label;
       window.PyScript.ready.catch(() => tags.forEach((tag) => failed(tag)));
-      document.querySelectorAll<HTMLElement>("py-repl").forEach(claim);
-      watchTags(claim, release);
+      document.querySelectorAll<HTMLElement>("py-repl").forEach((element, i) => claim(element, i + 1));
+      watchTags((element) => claim(element), release);
     },
     onInterpreterReady(_config, interpreter) {
       // Not awaited: setup only finishes after this hook has returned.
@@ -88,8 +90,8 @@ export function pyReplPlugin(): Plugin {
 }
 
 /** Claim a tag: a terminal saying Python is on its way, keeping what is typed; its initial code starts loading. */
-function claimTag(element: HTMLElement, label: string): ReplTag {
-  const initialCode = readTagCode(element, "the <py-repl> code").then((code) => code.replace(/^\s*\n/, ""));
+function claimTag(element: HTMLElement, label: string, position: number | undefined): ReplTag {
+  const initialCode = readTagCode(element, "the <py-repl> code", position, bundleAssets).then((code) => code.replace(/^\s*\n/, ""));
   initialCode.catch(() => {}); // reported when the session opens
   element.setAttribute("data-py-state", "pending");
   const view = openTerminal(element, rowsOf(element));

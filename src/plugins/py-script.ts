@@ -1,7 +1,9 @@
 /**
- * The `<py-script>` tag, as a built-in plugin. At `configure` it claims every
- * tag on the page (inline code is read, `src=` files start downloading, all
- * in parallel) and watches for tags added later. Once the kernel says setup
+ * Page scripts — `<py-script>` tags and PyScript's `<script type="py">`
+ * (or `mpy`, `micropython`, `pyodide`) — as a built-in plugin. At
+ * `configure` it claims every such tag on the page (inline code is read,
+ * `src=` files start downloading, all in parallel) and watches for tags
+ * added later. Once the kernel says setup
  * has finished, the scripts run one at a time in document order, each
  * printing into its own tag (or `output="element-id"`). A failing script
  * shows its traceback at its tag, and the next script runs anyway. A tag
@@ -10,8 +12,8 @@
 import type { Assets } from "../assets.js";
 import type { Config } from "../config.js";
 import type { Interpreter } from "../interpreters/interpreter.js";
-import { outputTarget, writerFor } from "../page-io/output.js";
-import { readScriptSource, type Source } from "../page-io/script-source.js";
+import { outputTarget, placeOf, writerFor } from "../page-io/output.js";
+import { isScriptElement, readScriptSource, SCRIPT_TAGS, type Source } from "../page-io/script-source.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import type { Plugin } from "../plugin.js";
 
@@ -38,7 +40,7 @@ export function pyScriptPlugin(root: ParentNode, kernel: ScriptKernel): Plugin {
     if (claimed.has(tag)) return;
     claimed.add(tag);
     tag.setAttribute("data-py-state", "pending");
-    const source = readScriptSource(tag, position);
+    const source = readScriptSource(tag, position, kernel.assets);
     source.catch(() => {}); // a failed download is reported when the script's turn comes
     if (tag.hasAttribute("worker")) workersNamed = Promise.all([workersNamed, kernel.startWorker(tag, source, config)]);
     else queue = queue.then((interpreter) => runScript(tag, source, interpreter as Interpreter, kernel.assets)).then(() => kernel.finished);
@@ -56,7 +58,11 @@ export function pyScriptPlugin(root: ParentNode, kernel: ScriptKernel): Plugin {
     // and worker scripts alongside the interpreter's own download.
     configure(pageConfig) {
       config = pageConfig;
-      root.querySelectorAll("py-script").forEach((tag, i) => claim(tag, i + 1));
+      const counts = new Map<string, number>(); // positions count each kind of tag on its own
+      root.querySelectorAll(SCRIPT_TAGS).forEach((tag) => {
+        counts.set(tag.localName, (counts.get(tag.localName) ?? 0) + 1);
+        claim(tag, counts.get(tag.localName));
+      });
       watchForNewTags(root, claim);
       whenDrained();
     },
@@ -70,21 +76,27 @@ function watchForNewTags(root: ParentNode, claim: (tag: Element) => void): void 
   new MutationObserver((mutations) => {
     for (const node of mutations.flatMap((m) => [...m.addedNodes])) {
       if (!(node instanceof Element)) continue;
-      if (node.localName === "py-script") claim(node);
-      for (const tag of node.querySelectorAll("py-script")) claim(tag);
+      if (node.matches(SCRIPT_TAGS)) claim(node);
+      for (const tag of node.querySelectorAll(SCRIPT_TAGS)) claim(tag);
     }
   }).observe(root instanceof Document ? root.documentElement : (root as Node), { childList: true, subtree: true });
 }
 
+/**
+ * Run one script. What it prints shows in its output element; a
+ * `<script type="py">` prints to the console instead, as in PyScript,
+ * unless it has PyScript's `terminal` attribute.
+ */
 async function runScript(tag: Element, source: Promise<Source>, interpreter: Interpreter, assets: Assets): Promise<void> {
   try {
     const { code, filename } = await source;
     tag.setAttribute("data-py-state", "running");
     const target = outputTarget(tag);
-    await interpreter.run(code, { filename, output: writerFor(target), target, value: false });
+    const printsToPage = !isScriptElement(tag) || tag.hasAttribute("terminal");
+    await interpreter.run(code, { filename, output: printsToPage ? writerFor(target) : undefined, target, value: false });
     tag.setAttribute("data-py-state", "done");
   } catch (thrown) {
-    await reportAtTag(thrown, tag, assets);
+    await reportAtTag(thrown, placeOf(tag), assets);
     tag.setAttribute("data-py-state", "error");
   }
 }

@@ -9,7 +9,7 @@ import type { Assets } from "../assets.js";
 import type { Config } from "../config.js";
 import { PyScriptError } from "../errors.js";
 import type { InterpreterRegistry } from "../interpreters/registry.js";
-import type { Source } from "../page-io/script-source.js";
+import { interpreterOfTag, type Source } from "../page-io/script-source.js";
 import { report } from "../report.js";
 import type { WorkerHub } from "../worker-hub.js";
 
@@ -25,7 +25,7 @@ export interface WorkerKernel {
 
 /** Run the script of `tag` in a Web Worker of its own. */
 export function startWorkerScript(tag: Element, source: Promise<Source>, config: Config, kernel: WorkerKernel): Promise<void> {
-  const interpreter = (tag.getAttribute("interpreter") || config.interpreter).toLowerCase();
+  const interpreter = interpreterOfTag(tag) ?? config.interpreter;
   const worker: BootedWorker = new Worker(`${kernel.assets.url("worker-thread.js")}?${interpreter}`, { type: "module" });
   worker.onerror = (event) => (worker.bootError = event); // before worker-host.js is there to say so
   return kernel.assets.import<typeof import("./worker-host.js")>("worker-host.js").then(

@@ -13,7 +13,7 @@ import { dispatch } from "../events.js";
 import type { Writer } from "../interpreters/interpreter.js";
 import { askInline } from "../page-io/input-field.js";
 import { outputTarget, render, writerFor } from "../page-io/output.js";
-import type { Source } from "../page-io/script-source.js";
+import { interpreterOfTag, type Source } from "../page-io/script-source.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { report } from "../report.js";
 import type { WorkerHandle, WorkerState } from "../worker-hub.js";
@@ -36,8 +36,8 @@ export interface WorkerScript {
 /** Take over a booted worker and run the script of its tag in it. */
 export function hostWorker(script: WorkerScript): void {
   const { tag, config, worker, kernel } = script;
-  const name = tag.getAttribute("worker") || tag.id || `worker-${Object.keys(kernel.hub.workers).length + 1}`;
-  const interpreter = (tag.getAttribute("interpreter") || config.interpreter).toLowerCase();
+  const name = tag.getAttribute("worker") || tag.getAttribute("name") || tag.id || `worker-${Object.keys(kernel.hub.workers).length + 1}`;
+  const interpreter = interpreterOfTag(tag) ?? config.interpreter;
   const known = kernel.interpreters.available();
   const fail = (code: ErrorCode, message: string, hint: string) => {
     worker.terminate();

@@ -5,9 +5,11 @@ import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-// 8.5 kB: the per-kernel seams (assets, interpreter registry, one start path
-// shared with workers, announcer) cost about 0.3 kB over the old 8 kB.
-test("pyscript.js stays within its 8.5 kB gzip budget", () => {
+// 9.5 kB: the per-kernel seams (assets, interpreter registry, one start path
+// shared with workers, announcer) and PyScript pages (<script type="py">,
+// config= attributes, exact inline text) cost about 1.3 kB over the old 8 kB;
+// what only some pages need (PyScript-style files, page source) loads lazily.
+test("pyscript.js stays within its 9.5 kB gzip budget", () => {
   const size = gzipSync(readFileSync(new URL("../../dist/pyscript.js", import.meta.url)), { level: 9 }).length;
-  expect(size).toBeLessThanOrEqual(8500);
+  expect(size).toBeLessThanOrEqual(9500);
 });

@@ -30,14 +30,14 @@ async function read(tags: ReturnType<typeof configTag>[], pageURL = "https://exa
   const imported: string[] = [];
   const root = {
     querySelectorAll(selector: string) {
-      expect(selector).toBe("py-config");
-      return tags;
+      // The config tags; no Python scripts (their config= and types are tested in the browser).
+      return selector.includes("py-config") ? tags : [];
     },
   } as unknown as ParentNode;
   const assets = {
     import: async <T,>(path: string): Promise<T> => {
       imported.push(path);
-      return (await import("../../src/toml.js")) as T;
+      return (path === "pyscript-config.js" ? await import("../../src/pyscript-config.js") : await import("../../src/toml.js")) as T;
     },
   };
   const result = await readConfig(root, new URL(pageURL), INTERPRETERS, assets);
@@ -182,7 +182,7 @@ test("warns about an option of the other interpreter and checks the chosen one's
 test("uses only the first of two <py-config> tags and says so", async () => {
   const { config, errors } = await read([configTag('{"debug": true}'), configTag('{"splash": false}')]);
   expect(codes(errors)).toEqual(["config-value"]);
-  expect(errors[0]!.message).toContain("2 <py-config> tags; only the first is used");
+  expect(errors[0]!.message).toContain("2 configs (<py-config>, <py-config>); only the first is used");
   expect(config.debug).toBe(true);
   expect(config.splash).toBe(true);
 });
@@ -205,4 +205,43 @@ test("reports HTML tags the browser made of the inline text as inline-markup", a
   expect(codes(errors)).toEqual(["inline-markup"]);
   expect(errors[0]!.message).toContain("<b…>");
   expect(config).toEqual(DEFAULT_CONFIG);
+});
+
+test("reads files written PyScript's way round (URL → path), with templates, same-name and folder destinations", async () => {
+  const { config, errors, imported } = await read([configTag(JSON.stringify({
+    files: {
+      "{FROM}": "https://example.org/lib", "{TO}": "./pkg/",
+      "{FROM}/__init__.py": "{TO}", "{FROM}/util.py": "{TO}tools.py",
+      "./data.csv": "", "../shared/notes.txt": "./docs/",
+    },
+  }))]);
+  expect(errors).toEqual([]);
+  expect(config.files).toEqual({
+    "pkg/__init__.py": "https://example.org/lib/__init__.py",
+    "pkg/tools.py": "https://example.org/lib/util.py",
+    "data.csv": "./data.csv",
+    "docs/notes.txt": "../shared/notes.txt",
+  });
+  expect(imported).toEqual(["pyscript-config.js"]); // loaded only for PyScript's dialect
+});
+
+test("keeps our own files direction (path → URL) as it is", async () => {
+  const { config, imported } = await read([configTag('{"files": {"arrr.py": "./arrr.py", "data/x.csv": "https://example.org/x.csv"}}')]);
+  expect(config.files).toEqual({ "arrr.py": "./arrr.py", "data/x.csv": "https://example.org/x.csv" });
+  expect(imported).toEqual([]);
+});
+
+test("PyScript files that can't be copied are config-value errors, and the others still are", async () => {
+  const { config, errors } = await read([configTag(JSON.stringify({
+    files: { "./a.zip": "./a/*", "./one.py": "same.py", "./two.py": "same.py", "./ok.py": "", "./bad.py": 3 },
+  }))]);
+  expect(codes(errors)).toEqual(["config-value", "config-value", "config-value"]);
+  expect(errors.map((e) => e.message).join("\n")).toMatch(/unpack an archive[\s\S]*both copied to "same.py"[\s\S]*maps to 3/);
+  expect(config.files).toEqual({ "same.py": "./one.py", "ok.py": "./ok.py" });
+});
+
+test("a pinned PyScript interpreter version is dropped with a warning", async () => {
+  const { config, warnings } = await read([configTag('{"interpreter": "0.29.0"}')]);
+  expect(config.interpreter).toBe("micropython");
+  expect(warnings.map((w) => w.message).join()).toContain('"interpreter": "0.29.0" pins a PyScript interpreter version');
 });
