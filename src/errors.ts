@@ -21,6 +21,7 @@ export type ErrorCode =
   | "plugin-hook" // a plugin's configure/start/onInterpreterReady threw
   | "python" // Python raised an exception
   | "not-ready" // Python was asked to run before the interpreter was ready
+  | "js-module" // a JavaScript module named in the config's js_modules could not be loaded
   | "worker-call" // a call to a worker's function could not be made (stopped, not started, no such function)
   | "file-protocol"; // the page was opened from file://, not a web server
 

@@ -19,6 +19,8 @@ export class Terminal {
 
   /** Wait until the session is open and its initial code has run. */
   async ready(): Promise<void> {
+    // Python may take long to start on a busy machine: wait for it (bounded by the test's time), then for the session.
+    await this.page.waitForFunction(() => window.PyScript?.isInterpreterReady || document.querySelector(".py-error"));
     await expect(this.tag).toHaveAttribute("data-py-state", "ready", { timeout: 30_000 });
   }
 

@@ -15,6 +15,8 @@ import FETCH from "../python/pyscript/_fetch.py";
 import FFI from "../python/pyscript/_ffi.py";
 import INPUT from "../python/pyscript/_input.py";
 import WORKERS from "../python/pyscript/_workers.py";
+import JS_MODULES from "../python/pyscript/js_modules.py";
+import type { JsModules } from "./js-modules.js";
 
 const REST: Record<string, string> = {
   "_display.py": DISPLAY,
@@ -23,6 +25,7 @@ const REST: Record<string, string> = {
   "_ffi.py": FFI,
   "_input.py": INPUT,
   "_workers.py": WORKERS,
+  "js_modules.py": JS_MODULES,
 };
 
 /** Builtin input() calls the pyscript package's, which is loaded only then. */
@@ -45,10 +48,11 @@ import pyscript.${module}
 pyscript.${module}.${name}`;
 
 /**
- * Register `bridge` (plus `load_package()`) as `_pyscript`, put the
- * package's `__init__.py` on the path, and make input() work.
+ * Register `bridge` (plus `load_package()`) as `_pyscript` and the config's
+ * JavaScript modules as `_pyscript_js_modules`, put the package's
+ * `__init__.py` on the path, and make input() work.
  */
-export function installPackage(interpreter: Interpreter, bridge: Bridge): void {
+export function installPackage(interpreter: Interpreter, bridge: Bridge, jsModules: JsModules = { loaded: {}, failed: {} }): void {
   const folder = `${interpreter.libraryPath}/pyscript`;
   let loaded = false;
   const load_package = () => {
@@ -57,6 +61,7 @@ export function installPackage(interpreter: Interpreter, bridge: Bridge): void {
     for (const [name, source] of Object.entries(REST)) interpreter.writeFile(`${folder}/${name}`, source);
   };
   interpreter.registerJsModule("_pyscript", { ...bridge, load_package });
+  interpreter.registerJsModule("_pyscript_js_modules", jsModules);
   interpreter.writeFile(`${folder}/__init__.py`, INIT);
   interpreter.runSync(INSTALL_INPUT, { filename: "<pyscript>", value: false });
 }

@@ -15,6 +15,8 @@ import { addStyleSheet } from "../styles.js";
 import type { WorkerHub } from "../worker-hub.js";
 import type { PageBridge } from "./bridge.js";
 import { installPackage } from "./install.js";
+import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
+import { report } from "../report.js";
 
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
@@ -25,12 +27,19 @@ export interface PageBridgeContext {
   config: Config;
   hub: WorkerHub;
   assets: Assets;
+  /** The config's `js_modules.main`, loaded. */
+  jsModules: JsModules;
 }
 
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
   addStyleSheet("py-display-styles", CSS);
-  installPackage(context.interpreter, pageBridge(context));
+  installPackage(context.interpreter, pageBridge(context), context.jsModules);
+}
+
+/** Start loading the config's `js_modules.main` (and its stylesheets). */
+export function loadPageJsModules(config: Config): Promise<JsModules> {
+  return loadJsModules(jsModuleEntries(config, "main", document.baseURI, report), report);
 }
 
 let targetIds = 0;

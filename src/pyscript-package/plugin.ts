@@ -7,19 +7,23 @@
 import type { Assets } from "../assets.js";
 import type { Plugin } from "../plugin.js";
 import type { WorkerHub } from "../worker-hub.js";
+import type { JsModules } from "./js-modules.js";
 
 type PageBridgeModule = typeof import("./page-bridge.js");
 
 export function pyscriptPackagePlugin(hub: WorkerHub, assets: Assets): Plugin {
   let bridge: Promise<PageBridgeModule>;
+  let jsModules: Promise<JsModules>;
   return {
     name: "pyscript-module", // the name page authors see in PyScript.plugins
-    configure() {
-      // Not a config change: just the earliest moment to start the download.
+    configure(config) {
+      // Not a config change: just the earliest moment to start the downloads.
       bridge = assets.import<PageBridgeModule>("page-bridge.js");
+      jsModules = bridge.then((module) => module.loadPageJsModules(config));
+      jsModules.catch(() => {}); // page-bridge.js missing: reported below
     },
     async onInterpreterReady(config, interpreter) {
-      (await bridge).install({ interpreter, config, hub, assets });
+      (await bridge).install({ interpreter, config, hub, assets, jsModules: await jsModules });
     },
   };
 }

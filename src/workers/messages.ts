@@ -12,6 +12,8 @@ export interface WorkerInit {
   /** Folder of the interpreter's files. */
   baseURL: string;
   config: Config;
+  /** The page's URL: the config's relative URLs (js_modules) are relative to it. */
+  pageURL: string;
   /** The page's configured files: [path on Python's filesystem, absolute URL]. */
   files: [string, string][];
   code: string;
@@ -51,6 +53,7 @@ export type FromWorker =
   | { type: "clear"; target: string }
   | { type: "done" }
   | { type: "error"; error: ErrorData; started: boolean }
+  | { type: "warning"; error: ErrorData } // a problem to show, though the worker goes on
   | ({ type: "result"; id: number } & Answer) // answer to the page's "call"
   | { type: "call"; id: number; name: string; args: unknown[] } // the worker calls a page function
   | { type: "block"; request: BlockingRequest }; // answered through the channel

@@ -133,7 +133,7 @@ class PageWorker implements WorkerHandle {
     this.post({
       type: "init",
       init: {
-        name: this.name, info, config, code, filename,
+        name: this.name, info, config, code, filename, pageURL: document.baseURI,
         baseURL: kernel.interpreters.folder(info, config),
         files: Object.entries(config.files).map(([path, url]) => [path, new URL(url, document.baseURI).href]),
         target: this.target.id,
@@ -153,6 +153,7 @@ class PageWorker implements WorkerHandle {
       case "clear": return this.elementFor(message.target)?.replaceChildren();
       case "done": return this.setState("done");
       case "error": return void this.onError(message.error, message.started);
+      case "warning": return report(new PyScriptError(message.error.code as ErrorCode, message.error.message, { hint: message.error.hint, element: this.tag }));
       case "result": return this.calls.get(message.id)?.(message), void this.calls.delete(message.id);
       case "call": return void this.callExposed(message.name, message.args).then((reply) => this.post({ type: "reply", id: message.id, ...reply }));
       case "block": return void this.answerBlocking(message.request);

@@ -12,6 +12,8 @@ import { adapterPath, BUILTIN_INTERPRETERS } from "../interpreters/registry.js";
 import { beginLoading, startLoaded, whenLoaded, type Loading } from "../interpreters/start.js";
 import type { InterpreterInfo } from "../interpreters/interpreter.js";
 import { fromPackage, installPackage } from "../pyscript-package/install.js";
+import { jsModuleEntries, loadJsModules } from "../pyscript-package/js-modules.js";
+import type { PyScriptError } from "../errors.js";
 import type { Answer, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
 import { workerBridge } from "./worker-bridge.js";
 import { workerOutput } from "./worker-output.js";
@@ -74,8 +76,14 @@ async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
   const started = await startLoaded(loading, await whenLoaded(loading), init.config, { defaultWriter: output.write });
   if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
   for (const file of await files) if (file) started.writeFile(...file);
-  installPackage(started, workerBridge({ init, interpreter: started, output, post, callMain }));
+  const jsModules = await loadJsModules(jsModuleEntries(init.config, "worker", init.pageURL, reportLater), reportLater);
+  installPackage(started, workerBridge({ init, interpreter: started, output, post, callMain }), jsModules);
   return started;
+}
+
+/** A problem the page should show at the worker's tag, though the worker goes on (a js_modules entry that failed). */
+function reportLater(error: PyScriptError): void {
+  post({ type: "warning", error: errorData(error, error.code) });
 }
 
 /** The script calls one of the page's exposed functions (`await main.name()`). */

@@ -1,6 +1,16 @@
 // <py-script worker>: heavy Python off the main thread, streamed output,
 // Stop, calls both ways, and what needs a cross-origin isolated page.
 import { test, expect, pageHTML } from "../fixtures";
+import type { Page } from "@playwright/test";
+
+// A worker starts an interpreter of its own: on a loaded 2-core machine
+// Pyodide's can take most of a minute, so these tests get triple time there.
+test.beforeEach(({ interpreter }) => test.slow(interpreter === "pyodide"));
+
+/** Wait (as long as the test may take) until the worker called `name` is running its script. */
+async function running(page: Page, name: string): Promise<void> {
+  await page.waitForFunction((name) => window.PyScript?.workers?.[name]?.state === "running", name);
+}
 
 /** A loop that keeps the worker busy for `seconds`, on either interpreter. */
 const busy = (seconds: number) => `
@@ -18,7 +28,8 @@ print("looping")
 ${busy(5)}
 print("finished")
 </py-script>`, { wait: "none" });
-  await expect(py.output("#w")).toHaveText("looping\n", { timeout: 30_000 });
+  await running(page, "w");
+  await expect(py.output("#w")).toHaveText("looping\n");
   const frames = await page.evaluate(() => new Promise<number>((resolve) => {
     let count = 0;
     const start = performance.now();
@@ -29,7 +40,7 @@ print("finished")
   for (let i = 0; i < 5; i++) await page.click("#count");
   await expect(page.locator("#count")).toHaveAttribute("data-clicks", "5");
   await expect(py.output("#w")).not.toContainText("finished"); // all of that happened during the loop
-  await expect(py.output("#w")).toHaveText("looping\nfinished\n", { timeout: 30_000 });
+  await expect(py.output("#w")).toHaveText("looping\nfinished\n", { timeout: 30_000 }); // the 5-second loop
 });
 
 test("a worker's output streams into its tag as it is printed, in order, with the main thread's scripts running too", async ({ py, page }) => {
@@ -49,10 +60,12 @@ print("main thread ran")
 def main_ran():
     return True
 </py-script>`, { wait: "none" });
-  await expect(py.output("#w")).toHaveText("step 0\nstep 1\nstep 2\n", { timeout: 30_000 });
+  await running(page, "streamer");
+  await expect(py.output("#w")).toHaveText("step 0\nstep 1\nstep 2\n");
   expect(await page.getAttribute("#w", "data-py-state")).toBe("running");
+  await page.waitForFunction(() => window.PyScript?.isInterpreterReady); // the page's own Python may start later still
   await expect(py.output("#main")).toHaveText("main thread ran\n");
-  await expect(py.output("#w")).toHaveText("step 0\nstep 1\nstep 2\ndone\n", { timeout: 30_000 });
+  await expect(py.output("#w")).toHaveText("step 0\nstep 1\nstep 2\ndone\n", { timeout: 30_000 }); // the 2-second loop, after the page's Python started
   await expect(page.locator("#w")).toHaveAttribute("data-py-state", "done");
 });
 
@@ -64,7 +77,8 @@ print("forever")
 while True:
     pass
 </py-script>`, { wait: "none", isolated });
-    await expect(py.output("#w")).toHaveText("forever\n", { timeout: 30_000 });
+    await running(page, "runaway");
+    await expect(py.output("#w")).toHaveText("forever\n");
     await page.click("#w .py-stop");
     await expect(page.locator("#w")).toHaveAttribute("data-py-state", "stopped");
     await expect(page.locator("#w .py-stopped")).toHaveText("⏹ Stopped.");
@@ -78,7 +92,7 @@ while True:
 
 test("PyScript.workers.name.stop() stops it from JavaScript", async ({ py, page }) => {
   await py.open(`<py-script id="w" worker="spinner">\nwhile True:\n    pass\n</py-script>`, { wait: "none" });
-  await page.waitForFunction(() => window.PyScript?.workers?.spinner?.state === "running", null, { timeout: 30_000 });
+  await running(page, "spinner");
   await page.evaluate(() => window.PyScript.workers.spinner.stop());
   await expect(page.locator("#w")).toHaveAttribute("data-py-state", "stopped");
 });
