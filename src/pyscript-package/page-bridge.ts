@@ -50,6 +50,9 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     display: (element, mime, data) => element.append(render(mime, data)),
     clear: (element) => element.replaceChildren(),
     listen: (element, type, handler) => listen(interpreter, assets, element, type, handler, interpreter.context),
+    select: (root, selector) => attempt(() => [...root.querySelectorAll(selector)]),
+    set_property: (target, name, value) => attempt(() => setProperty(target, name, value)),
+    append_child: (parent, child) => attempt(() => (parent.appendChild(child), "")),
     ask: (prompt) => window.prompt(prompt) ?? none,
     ask_inline: async (prompt) => (await askInline(interpreter.context.target, prompt)) ?? none,
     // Workers: @export on the page offers a function to them; workers["name"] calls theirs.
@@ -77,4 +80,19 @@ function listen(interpreter: Interpreter, assets: Assets, element: EventTarget, 
   };
   element.addEventListener(type, listener);
   return () => element.removeEventListener(type, listener);
+}
+
+/** What `work` returns, or the message of what it threw. */
+function attempt<T>(work: () => T): T | string {
+  try {
+    return work();
+  } catch (thrown) {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  }
+}
+
+/** `target[name] = value`, throwing when the property can't be set (assignment alone would say nothing). */
+function setProperty(target: object, name: string, value: unknown): "" {
+  if (!Reflect.set(target, name, value)) throw new TypeError(`its "${name}" property is read-only`);
+  return "";
 }
