@@ -4,7 +4,10 @@
  * (workers/worker-thread.ts), which each register their own `_pyscript`
  * module (bridge.ts).
  * Only `__init__.py` is written at start-up (writing files is slow while
- * the filesystem code is cold); the rest the first time Python needs it.
+ * the filesystem code is cold); the rest the first time Python needs it:
+ * `_pyscript.load_package()` writes them all, `load_package("web.py")` one
+ * (`import pyscript` writes its public submodules, so `import pyscript.web`
+ * finds the file).
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
 import type { Bridge } from "./bridge.js";
@@ -15,6 +18,7 @@ import FETCH from "../python/pyscript/_fetch.py";
 import FFI from "../python/pyscript/_ffi.py";
 import INPUT from "../python/pyscript/_input.py";
 import WORKERS from "../python/pyscript/_workers.py";
+import WEB from "../python/pyscript/web.py";
 
 const REST: Record<string, string> = {
   "_display.py": DISPLAY,
@@ -23,6 +27,7 @@ const REST: Record<string, string> = {
   "_ffi.py": FFI,
   "_input.py": INPUT,
   "_workers.py": WORKERS,
+  "web.py": WEB,
 };
 
 /** Builtin input() calls the pyscript package's, which is loaded only then. */
@@ -45,16 +50,20 @@ import pyscript.${module}
 pyscript.${module}.${name}`;
 
 /**
- * Register `bridge` (plus `load_package()`) as `_pyscript`, put the
- * package's `__init__.py` on the path, and make input() work.
+ * Register `bridge` (plus `load_package(file?)`) as `_pyscript`, put the
+ * package's `__init__.py` on the path, and make input() work. `more`: files
+ * only this side has (the page's `pyscript.web` modules), written with the rest.
  */
-export function installPackage(interpreter: Interpreter, bridge: Bridge): void {
+export function installPackage(interpreter: Interpreter, bridge: Bridge, more: Record<string, string> = {}): void {
   const folder = `${interpreter.libraryPath}/pyscript`;
-  let loaded = false;
-  const load_package = () => {
-    if (loaded) return;
-    loaded = true;
-    for (const [name, source] of Object.entries(REST)) interpreter.writeFile(`${folder}/${name}`, source);
+  const files: Record<string, string> = { ...REST, ...more };
+  const written = new Set<string>();
+  const load_package = (file?: string | null) => {
+    for (const name of file ? [file] : Object.keys(files)) {
+      if (written.has(name) || !(name in files)) continue;
+      written.add(name);
+      interpreter.writeFile(`${folder}/${name}`, files[name]!);
+    }
   };
   interpreter.registerJsModule("_pyscript", { ...bridge, load_package });
   interpreter.writeFile(`${folder}/__init__.py`, INIT);

@@ -15,6 +15,18 @@ import { addStyleSheet } from "../styles.js";
 import type { WorkerHub } from "../worker-hub.js";
 import type { PageBridge } from "./bridge.js";
 import { installPackage } from "./install.js";
+import WEB_COLLECTION from "../python/pyscript/_web_collection.py";
+import WEB_ELEMENT from "../python/pyscript/_web_element.py";
+import WEB_EVENT from "../python/pyscript/_web_event.py";
+import WEB_PARTS from "../python/pyscript/_web_parts.py";
+
+/** `pyscript.web`'s own modules: only the page has a DOM (in a worker, web.py says so). */
+const WEB_FILES = {
+  "_web_collection.py": WEB_COLLECTION,
+  "_web_element.py": WEB_ELEMENT,
+  "_web_event.py": WEB_EVENT,
+  "_web_parts.py": WEB_PARTS,
+};
 
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
@@ -30,7 +42,7 @@ export interface PageBridgeContext {
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
   addStyleSheet("py-display-styles", CSS);
-  installPackage(context.interpreter, pageBridge(context));
+  installPackage(context.interpreter, pageBridge(context), WEB_FILES);
 }
 
 let targetIds = 0;
