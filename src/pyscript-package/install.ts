@@ -7,7 +7,7 @@
  * the filesystem code is cold); the rest the first time Python needs it:
  * `_pyscript.load_package()` writes them all, `load_package("web.py")` one
  * (`import pyscript` writes its public submodules, so `import pyscript.web`
- * finds the file).
+ * finds the file). Each side adds its own `pyscript.web`.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
 import type { Bridge } from "./bridge.js";
@@ -18,7 +18,6 @@ import FETCH from "../python/pyscript/_fetch.py";
 import FFI from "../python/pyscript/_ffi.py";
 import INPUT from "../python/pyscript/_input.py";
 import WORKERS from "../python/pyscript/_workers.py";
-import WEB from "../python/pyscript/web.py";
 
 const REST: Record<string, string> = {
   "_display.py": DISPLAY,
@@ -27,8 +26,12 @@ const REST: Record<string, string> = {
   "_ffi.py": FFI,
   "_input.py": INPUT,
   "_workers.py": WORKERS,
-  "web.py": WEB,
 };
+
+/** `pyscript/web.py` in a worker, which has no DOM: importing it says so (the page's is page-bridge.ts's). */
+export const WEB_IN_WORKERS = `raise ImportError("pyscript.web works on the page's DOM, which a worker doesn't have: use it in "
+                  "a <py-script> without \`worker\`, and @export a function there for the worker to call")
+`;
 
 /** Builtin input() calls the pyscript package's, which is loaded only then. */
 const INSTALL_INPUT = `
@@ -51,8 +54,8 @@ pyscript.${module}.${name}`;
 
 /**
  * Register `bridge` (plus `load_package(file?)`) as `_pyscript`, put the
- * package's `__init__.py` on the path, and make input() work. `more`: files
- * only this side has (the page's `pyscript.web` modules), written with the rest.
+ * package's `__init__.py` on the path, and make input() work. `more`: this
+ * side's own files (`pyscript.web`), written with the rest.
  */
 export function installPackage(interpreter: Interpreter, bridge: Bridge, more: Record<string, string> = {}): void {
   const folder = `${interpreter.libraryPath}/pyscript`;

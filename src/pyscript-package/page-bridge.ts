@@ -19,9 +19,11 @@ import WEB_COLLECTION from "../python/pyscript/_web_collection.py";
 import WEB_ELEMENT from "../python/pyscript/_web_element.py";
 import WEB_EVENT from "../python/pyscript/_web_event.py";
 import WEB_PARTS from "../python/pyscript/_web_parts.py";
+import WEB from "../python/pyscript/web.py";
 
-/** `pyscript.web`'s own modules: only the page has a DOM (in a worker, web.py says so). */
+/** `pyscript.web`: only the page has a DOM (a worker's web.py says so). */
 const WEB_FILES = {
+  "web.py": WEB,
   "_web_collection.py": WEB_COLLECTION,
   "_web_element.py": WEB_ELEMENT,
   "_web_event.py": WEB_EVENT,

@@ -11,7 +11,7 @@ import type { Interpreter } from "../interpreters/interpreter.js";
 import { adapterPath, BUILTIN_INTERPRETERS } from "../interpreters/registry.js";
 import { beginLoading, startLoaded, whenLoaded, type Loading } from "../interpreters/start.js";
 import type { InterpreterInfo } from "../interpreters/interpreter.js";
-import { fromPackage, installPackage } from "../pyscript-package/install.js";
+import { fromPackage, installPackage, WEB_IN_WORKERS } from "../pyscript-package/install.js";
 import type { Answer, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
 import { workerBridge } from "./worker-bridge.js";
 import { workerOutput } from "./worker-output.js";
@@ -74,7 +74,7 @@ async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
   const started = await startLoaded(loading, await whenLoaded(loading), init.config, { defaultWriter: output.write });
   if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
   for (const file of await files) if (file) started.writeFile(...file);
-  installPackage(started, workerBridge({ init, interpreter: started, output, post, callMain }));
+  installPackage(started, workerBridge({ init, interpreter: started, output, post, callMain }), { "web.py": WEB_IN_WORKERS });
   return started;
 }
 

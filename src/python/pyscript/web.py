@@ -17,12 +17,8 @@ the package's `_web_*` modules; this one puts them together.
 """
 
 import _pyscript
-from pyscript import RUNNING_IN_WORKER
 
-if RUNNING_IN_WORKER:
-    raise ImportError("pyscript.web works on the page's DOM, which a worker doesn't have: use it in a "
-                      "<py-script> without `worker`, and @export a function there for the worker to call")
-_pyscript.load_package()  # the _web_* modules, written when first needed
+_pyscript.load_package()  # the _web_* modules, written when first needed (workers have a web.py of their own)
 
 from pyscript import document, when  # noqa: E402
 from pyscript._display import HTML  # noqa: E402
