@@ -109,6 +109,24 @@ web.page["two"].remove()
   await expect(page.locator("#copy li")).toHaveText(["one", "two"]);
 });
 
+test("a subclass of your own makes its own tag, and registered, wraps the elements found with it", async ({ py, page }) => {
+  await py.open(`
+<py-script id="out">
+from pyscript import web
+class my_card(web.ContainerElement):
+    def title_text(self):
+        return self.find("h2")[0].textContent
+class fancy(web.div):
+    pass
+web.Element.register_element_classes([my_card])
+web.page.append(my_card(web.h2("Card"), id="card"), fancy("plain", id="fancy"))
+print(type(web.page["card"]).__name__, web.page["card"].title_text(), type(web.page["fancy"]).__name__)
+</py-script>`);
+  await expect(page.locator("mycard#card h2")).toHaveText("Card");
+  await expect(page.locator("div#fancy")).toHaveText("plain");
+  await expect(py.output("#out")).toHaveText("my_card Card div\n");
+});
+
 test("classes behave as a set whose changes show at once", async ({ py, page }) => {
   await py.open(`
 <div id="box" class="start hidden"></div>

@@ -53,11 +53,24 @@ class Element:
     is a set, `style` a dict, `on_click` (any `on_<event>`) an Event; the DOM
     element itself is `_dom_element`. `web.Element(dom_element=node)` wraps one."""
 
-    _tag = None  # the tag this class makes; None: it only wraps
+    _tag = None  # the tag this class makes (a subclass of your own: its name, less any "_")
 
     @classmethod
     def get_tag_name(cls):
-        return cls._tag
+        if cls in (Element, ContainerElement):
+            return None
+        return cls._tag or cls.__name__.replace("_", "")
+
+    @classmethod
+    def register_element_classes(cls, element_classes):
+        """Wrap elements found on the page with these classes (by their tag names)."""
+        for element_class in element_classes:
+            classes_by_tag[element_class.get_tag_name()] = element_class
+
+    @classmethod
+    def unregister_element_classes(cls, element_classes):
+        for element_class in element_classes:
+            classes_by_tag.pop(element_class.get_tag_name(), None)
 
     @classmethod
     def wrap_dom_element(cls, dom_element):
@@ -66,10 +79,11 @@ class Element:
 
     def __init__(self, *args, children=None, dom_element=None, classes=None, style=None, **attributes):
         if is_none(dom_element):
-            if self._tag is None:
+            tag = self.get_tag_name()
+            if tag is None:
                 raise TypeError("Element() needs dom_element=: to make a new element, call its own "
                                 "class, such as web.div(...) or web.button(...)")
-            dom_element = document.createElement(self._tag)
+            dom_element = document.createElement(tag)
         self._dom_element = dom_element
         if classes is not None or style is not None or attributes:
             self.update(classes=classes, style=style, **attributes)
@@ -77,8 +91,9 @@ class Element:
             self._add_children(list(args) + list(children or []))
 
     def _add_children(self, children):
+        tag = self.get_tag_name()
         raise TypeError("web.%s(%r): <%s> is a void element and can't have children; give its attributes "
-                        "by name, such as web.img(src=..., alt=...)" % (self._tag, children[0], self._tag))
+                        "by name, such as web.img(src=..., alt=...)" % (tag, children[0], tag))
 
     def __getattr__(self, name):
         if name.startswith("on_"):
@@ -99,12 +114,12 @@ class Element:
         elif name in ("classes", "style"):
             getattr(self, name).clear()
             self.update(**{name: value})
-        elif callable(value) or isinstance(value, (list, tuple, dict, set)):
-            setattr(self._dom_element, _dom_name(name), value)  # JavaScript keeps a proxy of it
-        else:
+        elif value is None or isinstance(value, (str, int, float)):
             problem = _pyscript.set_property(self._dom_element, _dom_name(name), value)
             if problem:
                 raise AttributeError("%r.%s = %r: %s" % (self, name, value, problem))
+        else:  # a JavaScript object, or a Python one JavaScript must keep (a function, a list…)
+            setattr(self._dom_element, _dom_name(name), value)
 
     def __getitem__(self, key):
         """`el[0]`, `el[1:3]`: children; `el["id"]`: the element with that id under this one, or None."""
