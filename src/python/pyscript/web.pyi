@@ -66,6 +66,11 @@ class Element:
     @classmethod
     def get_tag_name(cls) -> str | None: ...
     @classmethod
+    def register_element_classes(cls, element_classes: Iterable[type[Element]]) -> None:
+        """Wrap elements found on the page with these classes (by their tag names)."""
+    @classmethod
+    def unregister_element_classes(cls, element_classes: Iterable[type[Element]]) -> None: ...
+    @classmethod
     def wrap_dom_element(cls, dom_element: Any) -> Element:
         """The Element of the right class for a DOM element."""
     @property
