@@ -36,6 +36,17 @@ export interface PageBridge extends BridgeBase<Element> {
   current_target(): Element | None;
   /** Call `handler` for each `type` event on `element`, as part of this run; returns the function that stops it. */
   listen(element: EventTarget, type: string, handler: (event: Event) => unknown): () => void;
+  /**
+   * DOM work that may throw, for `pyscript.web`: MicroPython can't catch a
+   * JavaScript exception (it stops the interpreter), so these return the
+   * browser's message instead. `select`: `root.querySelectorAll(selector)` as
+   * an array, or the message when the selector isn't valid CSS.
+   */
+  select(root: ParentNode, selector: string): Element[] | string;
+  /** `target[name] = value`: "" when done, else the browser's message (a read-only property, say). */
+  set_property(target: object, name: string, value: unknown): string;
+  /** `parent.appendChild(child)`: "" when done, else the browser's message (a parent into its own child, say). */
+  append_child(parent: Node, child: Node): string;
   /** input() in a tag where Python can wait for a promise: a field in the output. */
   ask_inline(prompt: string): Promise<string | None>;
   /** @export on the page: offer a JSON-in, JSON-out function to workers. */

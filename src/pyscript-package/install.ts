@@ -4,7 +4,10 @@
  * (workers/worker-thread.ts), which each register their own `_pyscript`
  * module (bridge.ts).
  * Only `__init__.py` is written at start-up (writing files is slow while
- * the filesystem code is cold); the rest the first time Python needs it.
+ * the filesystem code is cold); the rest the first time Python needs it:
+ * `_pyscript.load_package()` writes them all, `load_package("web.py")` one
+ * (`import pyscript` writes its public submodules, so `import pyscript.web`
+ * finds the file). Each side adds its own `pyscript.web`.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
 import type { Bridge } from "./bridge.js";
@@ -28,6 +31,11 @@ const REST: Record<string, string> = {
   "js_modules.py": JS_MODULES,
 };
 
+/** `pyscript/web.py` in a worker, which has no DOM: importing it says so (the page's is page-bridge.ts's). */
+export const WEB_IN_WORKERS = `raise ImportError("pyscript.web works on the page's DOM, which a worker doesn't have: use it in "
+                  "a <py-script> without \`worker\`, and @export a function there for the worker to call")
+`;
+
 /** Builtin input() calls the pyscript package's, which is loaded only then. */
 const INSTALL_INPUT = `
 import builtins
@@ -48,20 +56,24 @@ import pyscript.${module}
 pyscript.${module}.${name}`;
 
 /**
- * Register `bridge` (plus `load_package()`) as `_pyscript` and the config's
- * JavaScript modules as `_pyscript_js_modules`, put the package's
- * `__init__.py` on the path, and make input() work.
+ * Register `bridge` (plus `load_package(file?)`) as `_pyscript` and the
+ * config's JavaScript modules as `_pyscript_js_modules`, put the package's
+ * `__init__.py` on the path, and make input() work. `extras.files`: this
+ * side's own files (the page's `pyscript.web`), written with the rest.
  */
-export function installPackage(interpreter: Interpreter, bridge: Bridge, jsModules: JsModules = { loaded: {}, failed: {} }): void {
+export function installPackage(interpreter: Interpreter, bridge: Bridge, extras: { files?: Record<string, string>; jsModules?: JsModules } = {}): void {
   const folder = `${interpreter.libraryPath}/pyscript`;
-  let loaded = false;
-  const load_package = () => {
-    if (loaded) return;
-    loaded = true;
-    for (const [name, source] of Object.entries(REST)) interpreter.writeFile(`${folder}/${name}`, source);
+  const files: Record<string, string> = { ...REST, ...extras.files };
+  const written = new Set<string>();
+  const load_package = (file?: string | null) => {
+    for (const name of file ? [file] : Object.keys(files)) {
+      if (written.has(name) || !(name in files)) continue;
+      written.add(name);
+      interpreter.writeFile(`${folder}/${name}`, files[name]!);
+    }
   };
   interpreter.registerJsModule("_pyscript", { ...bridge, load_package });
-  interpreter.registerJsModule("_pyscript_js_modules", jsModules);
+  interpreter.registerJsModule("_pyscript_js_modules", extras.jsModules ?? { loaded: {}, failed: {} });
   interpreter.writeFile(`${folder}/__init__.py`, INIT);
   interpreter.runSync(INSTALL_INPUT, { filename: "<pyscript>", value: false });
 }

@@ -17,6 +17,20 @@ import type { PageBridge } from "./bridge.js";
 import { installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
+import WEB_COLLECTION from "../python/pyscript/_web_collection.py";
+import WEB_ELEMENT from "../python/pyscript/_web_element.py";
+import WEB_EVENT from "../python/pyscript/_web_event.py";
+import WEB_PARTS from "../python/pyscript/_web_parts.py";
+import WEB from "../python/pyscript/web.py";
+
+/** `pyscript.web`: only the page has a DOM (a worker's web.py says so). */
+const WEB_FILES = {
+  "web.py": WEB,
+  "_web_collection.py": WEB_COLLECTION,
+  "_web_element.py": WEB_ELEMENT,
+  "_web_event.py": WEB_EVENT,
+  "_web_parts.py": WEB_PARTS,
+};
 
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
@@ -34,7 +48,7 @@ export interface PageBridgeContext {
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
   addStyleSheet("py-display-styles", CSS);
-  installPackage(context.interpreter, pageBridge(context), context.jsModules);
+  installPackage(context.interpreter, pageBridge(context), { files: WEB_FILES, jsModules: context.jsModules });
 }
 
 /** Start loading the config's `js_modules.main` (and its stylesheets). */
@@ -59,6 +73,9 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     display: (element, mime, data) => element.append(render(mime, data)),
     clear: (element) => element.replaceChildren(),
     listen: (element, type, handler) => listen(interpreter, assets, element, type, handler, interpreter.context),
+    select: (root, selector) => attempt(() => [...root.querySelectorAll(selector)]),
+    set_property: (target, name, value) => attempt(() => setProperty(target, name, value)),
+    append_child: (parent, child) => attempt(() => (parent.appendChild(child), "")),
     ask: (prompt) => window.prompt(prompt) ?? none,
     ask_inline: async (prompt) => (await askInline(interpreter.context.target, prompt)) ?? none,
     // Workers: @export on the page offers a function to them; workers["name"] calls theirs.
@@ -86,4 +103,19 @@ function listen(interpreter: Interpreter, assets: Assets, element: EventTarget, 
   };
   element.addEventListener(type, listener);
   return () => element.removeEventListener(type, listener);
+}
+
+/** What `work` returns, or the message of what it threw. */
+function attempt<T>(work: () => T): T | string {
+  try {
+    return work();
+  } catch (thrown) {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  }
+}
+
+/** `target[name] = value`, throwing when the property can't be set (assignment alone would say nothing). */
+function setProperty(target: object, name: string, value: unknown): "" {
+  if (!Reflect.set(target, name, value)) throw new TypeError(`its "${name}" property is read-only`);
+  return "";
 }

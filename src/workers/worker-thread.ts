@@ -11,7 +11,7 @@ import type { Interpreter } from "../interpreters/interpreter.js";
 import { adapterPath, BUILTIN_INTERPRETERS } from "../interpreters/registry.js";
 import { beginLoading, startLoaded, whenLoaded, type Loading } from "../interpreters/start.js";
 import type { InterpreterInfo } from "../interpreters/interpreter.js";
-import { fromPackage, installPackage } from "../pyscript-package/install.js";
+import { fromPackage, installPackage, WEB_IN_WORKERS } from "../pyscript-package/install.js";
 import { jsModuleEntries, loadJsModules } from "../pyscript-package/js-modules.js";
 import type { PyScriptError } from "../errors.js";
 import type { Answer, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
@@ -77,7 +77,7 @@ async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
   if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
   for (const file of await files) if (file) started.writeFile(...file);
   const jsModules = await loadJsModules(jsModuleEntries(init.config, "worker", init.pageURL, reportLater), reportLater);
-  installPackage(started, workerBridge({ init, interpreter: started, output, post, callMain }), jsModules);
+  installPackage(started, workerBridge({ init, interpreter: started, output, post, callMain }), { files: { "web.py": WEB_IN_WORKERS }, jsModules });
   return started;
 }
 

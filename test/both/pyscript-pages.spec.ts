@@ -111,3 +111,41 @@ test("a pinned PyScript interpreter version is a warning, and the page runs on t
   await expect(page.locator(".py-warning")).toContainText('"interpreter": "0.29.0" pins');
   await expect(py.output("#out")).toHaveText(`${interpreter === "pyodide" ? "cpython" : "micropython"}\n`);
 });
+
+test("js_modules: the config's JavaScript modules import as pyscript.js_modules, with their stylesheets", async ({ py, page }) => {
+  await py.open(`<py-config>{"js_modules": {"main": {"./js/greet.js": "greet", "./js/greet.css": "greet"}}}</py-config>
+<p class="from-js-modules-css" id="styled">styled</p>
+<py-script id="out">
+from pyscript.js_modules import greet
+from pyscript import js_modules
+print(greet.greet("Ada"), js_modules.greet.answer)
+</py-script>`);
+  await expect(py.output("#out")).toHaveText("Hello, Ada! 42\n");
+  await expect(page.locator("#styled")).toHaveCSS("color", "rgb(1, 2, 3)");
+});
+
+test("js_modules: a module that can't load is a coded error, and importing it raises ImportError", async ({ py }) => {
+  await py.open(`<py-config>{"js_modules": {"main": {"./js/missing.js": "missing"}}}</py-config>
+<py-script id="out">
+try:
+    from pyscript.js_modules import missing
+except ImportError as error:
+    print("ImportError:", error)
+try:
+    from pyscript.js_modules import never_configured
+except ImportError as error:
+    print("ImportError:", error)
+</py-script>`);
+  await expect(py.errors("js-module")).toContainText('"missing"');
+  await expect(py.output("#out")).toContainText("ImportError: the JavaScript module 'missing' could not be loaded");
+  await expect(py.output("#out")).toContainText("no JavaScript module called 'never_configured'");
+});
+
+test("js_modules.worker modules import in a worker", async ({ py }) => {
+  await py.open(`<py-config>{"js_modules": {"worker": {"./js/greet.js": "greet"}}}</py-config>
+<py-script id="w" worker>
+from pyscript.js_modules import greet
+print(greet.greet("worker"))
+</py-script>`);
+  await expect(py.output("#w")).toHaveText("Hello, worker!\n");
+});

@@ -20,6 +20,7 @@ modules decide what to do.
 """
 
 import json
+import sys
 
 import js
 import _pyscript
@@ -54,7 +55,15 @@ def current_target():
     return _pyscript.current_target_id()
 
 
-# Names defined in their own modules, imported the first time they're used.
+# Public submodules (`from pyscript import web`, `import pyscript.web`): the
+# import system looks for their files before any of our code can run, so
+# importing the package writes them (the rest of the package comes later).
+_SUBMODULES = ("web", "js_modules")
+for _name in _SUBMODULES:
+    _pyscript.load_package(_name + ".py")
+
+# Names defined in their own modules, imported the first time they're used
+# (a submodule's name maps to itself).
 _LAZY = {
     "display": "_display",
     "HTML": "_display",
@@ -65,6 +74,8 @@ _LAZY = {
     "workers": "_workers",
     "main": "_workers",
     "sync": "_workers",
+    "web": "web",
+    "js_modules": "js_modules",
 }
 
 __all__ = ["RUNNING_IN_WORKER", "config", "current_target", "document", "window"] + list(_LAZY)
@@ -74,7 +85,8 @@ def __getattr__(name):
     if name not in _LAZY:
         raise AttributeError("module 'pyscript' has no attribute '%s'" % name)
     _pyscript.load_package()  # the package's other files are written on first use
-    module = __import__("pyscript." + _LAZY[name], None, None, [name])
-    value = getattr(module, name)
+    __import__("pyscript." + _LAZY[name])
+    module = sys.modules["pyscript." + _LAZY[name]]
+    value = module if name == _LAZY[name] else getattr(module, name)
     globals()[name] = value
     return value

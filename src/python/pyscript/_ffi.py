@@ -21,3 +21,9 @@ def destroy(proxy):
     """Release a proxy made by create_proxy (MicroPython's free themselves)."""
     if not MICROPYTHON:
         proxy.destroy()
+
+
+def is_none(value):
+    """Is `value` JavaScript's null or undefined? (MicroPython gives None for
+    null; Pyodide gives None for undefined and `jsnull` for null.)"""
+    return value is None or type(value).__name__ == "JsNull"
