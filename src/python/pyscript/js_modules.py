@@ -6,6 +6,8 @@ import _pyscript_js_modules
 
 
 def __getattr__(name):
+    if name.startswith("__"):  # the import system asks for __path__ and the like
+        raise AttributeError(name)
     failure = getattr(_pyscript_js_modules.failed, name, None)
     if failure is not None:
         raise ImportError("the JavaScript module %r could not be loaded: %s" % (name, failure))
