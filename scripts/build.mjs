@@ -6,7 +6,7 @@
 // Usage: node scripts/build.mjs [--watch]
 import { build, context } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,6 +54,10 @@ for (const old of ["chunks", "adapters", "splash.js", "page-lines.js", "pyscript
 // The pyscript module's Python source and type stubs, for reading and for editors.
 mkdirSync(join(dist, "python", "pyscript"), { recursive: true });
 for (const file of readdirSync(join(root, "src/python/pyscript"))) copyFileSync(join(root, "src/python/pyscript", file), join(dist, "python/pyscript", file));
+// pyscript.web's modules, downloaded by a page the first time it imports pyscript.web.
+const webModules = readdirSync(join(root, "src/python/pyscript")).filter((file) => /^_web.*\.py$/.test(file));
+writeFileSync(join(dist, "python", "pyscript-web.json"),
+  JSON.stringify(Object.fromEntries(webModules.map((file) => [file, readFileSync(join(root, "src/python/pyscript", file), "utf8")]))));
 const sizes = Object.fromEntries(Object.entries(RUNTIMES).map(([name, runtime]) => [name, copyRuntime(name, runtime)]));
 
 const define = {

@@ -32,6 +32,8 @@ interface BridgeBase<Where> {
 /** `_pyscript` on the page. */
 export interface PageBridge extends BridgeBase<Element> {
   in_worker: false;
+  /** `import pyscript.web`: download and write its modules (synchronously: imports can't wait). */
+  load_web(): void;
   /** This run's output element (None outside a tag). */
   current_target(): Element | None;
   /** Call `handler` for each `type` event on `element`, as part of this run; returns the function that stops it. */

@@ -17,20 +17,7 @@ import type { PageBridge } from "./bridge.js";
 import { installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
-import WEB_COLLECTION from "../python/pyscript/_web_collection.py";
-import WEB_ELEMENT from "../python/pyscript/_web_element.py";
-import WEB_EVENT from "../python/pyscript/_web_event.py";
-import WEB_PARTS from "../python/pyscript/_web_parts.py";
 import WEB from "../python/pyscript/web.py";
-
-/** `pyscript.web`: only the page has a DOM (a worker's web.py says so). */
-const WEB_FILES = {
-  "web.py": WEB,
-  "_web_collection.py": WEB_COLLECTION,
-  "_web_element.py": WEB_ELEMENT,
-  "_web_event.py": WEB_EVENT,
-  "_web_parts.py": WEB_PARTS,
-};
 
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
@@ -48,7 +35,7 @@ export interface PageBridgeContext {
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
   addStyleSheet("py-display-styles", CSS);
-  installPackage(context.interpreter, pageBridge(context), { files: WEB_FILES, jsModules: context.jsModules });
+  installPackage(context.interpreter, pageBridge(context), { files: { "web.py": WEB }, jsModules: context.jsModules });
 }
 
 /** Start loading the config's `js_modules.main` (and its stylesheets). */
@@ -62,6 +49,7 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
   const { none } = interpreter;
   return {
     in_worker: false,
+    load_web: () => loadWeb(interpreter, assets),
     config_json: () => JSON.stringify(config),
     current_target: () => interpreter.context.target ?? none,
     current_target_id: () => {
@@ -85,6 +73,26 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     call_worker: (name, fn, argsJSON) => hub.workers[name]!.call(fn, ...JSON.parse(argsJSON))
       .then((value) => JSON.stringify({ value }), (error: Error) => JSON.stringify({ error: error.message })),
   };
+}
+
+let webLoaded = false;
+
+/**
+ * `import pyscript.web`: its code (`python/pyscript-web.json` in the build
+ * output, made by the build) is fetched and written now. Python's import
+ * can't wait for a promise, so this one download waits synchronously; it is
+ * about 9 kB gzip, once, and only on pages that use pyscript.web.
+ */
+function loadWeb(interpreter: Interpreter, assets: Assets): void {
+  if (webLoaded) return;
+  const request = new XMLHttpRequest();
+  request.open("GET", assets.url("python/pyscript-web.json"), false);
+  request.send();
+  if (request.status !== 200) throw new Error(`pyscript.web could not be downloaded from ${assets.url("python/pyscript-web.json")} (${request.status}): serve the whole build folder`);
+  for (const [name, source] of Object.entries(JSON.parse(request.responseText) as Record<string, string>)) {
+    interpreter.writeFile(`${interpreter.libraryPath}/pyscript/${name}`, source);
+  }
+  webLoaded = true;
 }
 
 /**
