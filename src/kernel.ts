@@ -82,7 +82,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       scriptsDone: () => state.scriptsDone.resolve(),
       startWorker: (tag, source, config) => startWorkerScript(tag, source, config, { hub: state.hub, assets, interpreters }),
     }));
-    plugins.register(pyscriptPackagePlugin(state.hub, assets));
+    plugins.register(pyscriptPackagePlugin(state.hub, assets, state.scriptsDone.promise));
   }
 
   // The story itself, kept in one piece on purpose (so a little over 40 lines): each stage below names its steps.

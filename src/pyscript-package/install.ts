@@ -18,6 +18,7 @@ import FETCH from "../python/pyscript/_fetch.py";
 import FFI from "../python/pyscript/_ffi.py";
 import INPUT from "../python/pyscript/_input.py";
 import WORKERS from "../python/pyscript/_workers.py";
+import ATTRIBUTES from "../python/pyscript/_attributes.py";
 import JS_MODULES from "../python/pyscript/js_modules.py";
 import type { JsModules } from "./js-modules.js";
 
@@ -28,6 +29,7 @@ const REST: Record<string, string> = {
   "_ffi.py": FFI,
   "_input.py": INPUT,
   "_workers.py": WORKERS,
+  "_attributes.py": ATTRIBUTES,
   "js_modules.py": JS_MODULES,
 };
 

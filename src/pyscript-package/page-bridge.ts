@@ -14,7 +14,7 @@ import { reportAtTag } from "../page-io/tracebacks.js";
 import { addStyleSheet } from "../styles.js";
 import type { WorkerHub } from "../worker-hub.js";
 import type { PageBridge } from "./bridge.js";
-import { installPackage } from "./install.js";
+import { fromPackage, installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
 import WEB from "../python/pyscript/web.py";
@@ -30,12 +30,32 @@ export interface PageBridgeContext {
   assets: Assets;
   /** The config's `js_modules.main`, loaded. */
   jsModules: JsModules;
+  /** Resolves once the page's scripts have run: `py-*` attributes are bound then. */
+  scriptsDone: Promise<void>;
 }
 
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
   addStyleSheet("py-display-styles", CSS);
   installPackage(context.interpreter, pageBridge(context), { files: { "web.py": WEB }, jsModules: context.jsModules });
+  void context.scriptsDone.then(() => bindAttributes(context));
+}
+
+/** PyScript's `<button py-click="handle">`: each such attribute names a page function to call on that event. */
+async function bindAttributes({ interpreter, assets }: PageBridgeContext): Promise<void> {
+  const found = document.evaluate("//*[@*[starts-with(name(), 'py-')]]", document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  if (!found.snapshotLength) return;
+  const bind = interpreter.runSync(fromPackage("_attributes", "bind"), { filename: "<pyscript>" }) as (element: Element, event: string, name: string) => void;
+  for (let i = 0; i < found.snapshotLength; i++) {
+    const element = found.snapshotItem(i) as Element;
+    for (const { name, value } of [...element.attributes].filter((attribute) => attribute.name.startsWith("py-"))) {
+      try {
+        bind(element, name.slice(3), value.trim());
+      } catch (thrown) {
+        await reportAtTag(interpreter.toError(thrown), undefined, assets);
+      }
+    }
+  }
 }
 
 /** Start loading the config's `js_modules.main` (and its stylesheets). */

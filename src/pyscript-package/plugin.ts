@@ -11,7 +11,7 @@ import type { JsModules } from "./js-modules.js";
 
 type PageBridgeModule = typeof import("./page-bridge.js");
 
-export function pyscriptPackagePlugin(hub: WorkerHub, assets: Assets): Plugin {
+export function pyscriptPackagePlugin(hub: WorkerHub, assets: Assets, scriptsDone: Promise<void>): Plugin {
   let bridge: Promise<PageBridgeModule>;
   let jsModules: Promise<JsModules>;
   return {
@@ -23,7 +23,7 @@ export function pyscriptPackagePlugin(hub: WorkerHub, assets: Assets): Plugin {
       jsModules.catch(() => {}); // page-bridge.js missing: reported below
     },
     async onInterpreterReady(config, interpreter) {
-      (await bridge).install({ interpreter, config, hub, assets, jsModules: await jsModules });
+      (await bridge).install({ interpreter, config, hub, assets, jsModules: await jsModules, scriptsDone });
     },
   };
 }

@@ -149,3 +149,23 @@ print(greet.greet("worker"))
 </py-script>`);
   await expect(py.output("#w")).toHaveText("Hello, worker!\n");
 });
+
+test("py-* attributes call the page's Python function named there, with the event", async ({ py, page }) => {
+  await py.open(`
+<button id="go" py-click="on_go">Go</button>
+<input id="field" py-input="typed">
+<button id="bad" py-click="no_such_function">Bad</button>
+<div id="out"></div>
+<script type="py">
+from pyscript import document
+def on_go(event):
+    document.getElementById("out").textContent = "clicked " + event.target.id
+def typed(event):
+    document.getElementById("out").textContent = "typed " + event.target.value
+</script>`);
+  await page.click("#go");
+  await expect(page.locator("#out")).toHaveText("clicked go");
+  await page.fill("#field", "abc");
+  await expect(page.locator("#out")).toHaveText("typed abc");
+  await expect(py.errors("python")).toContainText('py-click="no_such_function": the page\'s Python has no function called');
+});
