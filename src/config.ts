@@ -64,6 +64,7 @@ export async function readConfig(
   const config = mergeConfig(await asOurs(written, root, assets, errors, warnings), errors);
   applyURLOverride(config, pageURL);
   warnings.push(...checkInterpreter(config, interpreters, errors));
+  if (config.packages !== undefined) warnings.push(packagesWarning());
   return { config, errors, warnings };
 }
 
@@ -78,6 +79,12 @@ async function asOurs({ settings, pyscriptStyle }: WrittenConfig, root: ParentNo
   const fromScripts = interpreterFromScripts(root);
   if (ours.interpreter === undefined && fromScripts) ours = { ...ours, interpreter: fromScripts };
   return ours;
+}
+
+function packagesWarning(): PyScriptError {
+  return new PyScriptError("config-value", `<py-config> "packages" is not supported yet: no package was installed.`, {
+    hint: 'Copy pure-Python modules onto Python\'s filesystem with "files" meanwhile (e.g. "files": {"mylib.py": "./mylib.py"}).',
+  });
 }
 
 /** An `interpreter` that pins a PyScript interpreter version or URL. */

@@ -13,7 +13,9 @@ import type { Assets } from "../assets.js";
 import type { Config } from "../config.js";
 import type { Interpreter } from "../interpreters/interpreter.js";
 import { outputTarget, placeOf, writerFor } from "../page-io/output.js";
-import { isScriptElement, readScriptSource, SCRIPT_TAGS, type Source } from "../page-io/script-source.js";
+import { interpreterOfTag, isScriptElement, readScriptSource, SCRIPT_TAGS, type Source } from "../page-io/script-source.js";
+import { PyScriptError } from "../errors.js";
+import { report } from "../report.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import type { Plugin } from "../plugin.js";
 
@@ -43,7 +45,10 @@ export function pyScriptPlugin(root: ParentNode, kernel: ScriptKernel): Plugin {
     const source = readScriptSource(tag, position, kernel.assets);
     source.catch(() => {}); // a failed download is reported when the script's turn comes
     if (tag.hasAttribute("worker")) workersNamed = Promise.all([workersNamed, kernel.startWorker(tag, source, config)]);
-    else queue = queue.then((interpreter) => runScript(tag, source, interpreter as Interpreter, kernel.assets)).then(() => kernel.finished);
+    else {
+      warnIfOtherInterpreter(tag, config);
+      queue = queue.then((interpreter) => runScript(tag, source, interpreter as Interpreter, kernel.assets)).then(() => kernel.finished);
+    }
   }
 
   /** Tell the kernel once the queue has drained with nothing new in it. */
@@ -58,11 +63,7 @@ export function pyScriptPlugin(root: ParentNode, kernel: ScriptKernel): Plugin {
     // and worker scripts alongside the interpreter's own download.
     configure(pageConfig) {
       config = pageConfig;
-      const counts = new Map<string, number>(); // positions count each kind of tag on its own
-      root.querySelectorAll(SCRIPT_TAGS).forEach((tag) => {
-        counts.set(tag.localName, (counts.get(tag.localName) ?? 0) + 1);
-        claim(tag, counts.get(tag.localName));
-      });
+      claimPageTags(root, claim);
       watchForNewTags(root, claim);
       whenDrained();
     },
@@ -70,6 +71,26 @@ export function pyScriptPlugin(root: ParentNode, kernel: ScriptKernel): Plugin {
       await workersNamed;
     },
   };
+}
+
+/** Claim the page's script tags in order, each with its position among the tags of its kind. */
+function claimPageTags(root: ParentNode, claim: (tag: Element, position: number) => void): void {
+  const counts = new Map<string, number>();
+  root.querySelectorAll(SCRIPT_TAGS).forEach((tag) => {
+    const position = (counts.get(tag.localName) ?? 0) + 1;
+    counts.set(tag.localName, position);
+    claim(tag, position);
+  });
+}
+
+/** The page has one interpreter: a `<script type="mpy">` on a Pyodide page runs on Pyodide, and says so. */
+function warnIfOtherInterpreter(tag: Element, config: Config): void {
+  const wanted = interpreterOfTag(tag);
+  if (!wanted || wanted === config.interpreter) return;
+  report(new PyScriptError("config-value", `This <${tag.localName}${isScriptElement(tag) ? ` type="${tag.getAttribute("type")}"` : ""}> asks for ${wanted}, but the page runs ${config.interpreter}: it runs there.`, {
+    hint: `A page has one interpreter. Choose ${wanted} for the page ("interpreter": "${wanted}" in the config), or give this script the worker attribute to run it in a ${wanted} worker.`,
+    element: placeOf(tag),
+  }), { warning: true });
 }
 
 function watchForNewTags(root: ParentNode, claim: (tag: Element) => void): void {

@@ -63,8 +63,16 @@ test("Ctrl-A at an empty prompt does not switch to the raw REPL", async ({ py, p
 });
 
 // Not about MicroPython, but run once: the check is the same on every interpreter.
-test("inline code the browser read as HTML is a clear error at the tag, and the terminal still works", async ({ py, page }) => {
+test("inline code the browser read as HTML runs as written, from the page's source", async ({ py, page }) => {
   await py.open(withRepl(`<py-repl>print("<b>bold</b>")</py-repl>`));
+  const term = new Terminal(page);
+  await term.ready();
+  await term.endsWith('>>> print("<b>bold</b>")', "<b>bold</b>", ">>>");
+  await expect(py.errors()).toHaveCount(0);
+});
+
+test("a <py-repl> added by JavaScript whose text the browser read as HTML is a clear error at the tag, and the terminal still works", async ({ py, page }) => {
+  await py.open(withRepl(`<div id="slot"></div><script>document.getElementById("slot").innerHTML = '<py-repl>print("<b>bold</b>")</py-repl>';</script>`));
   const term = new Terminal(page);
   await term.ready();
   await expect(page.locator('py-repl .py-error[data-code="inline-markup"]')).toContainText("&lt;");
