@@ -58,6 +58,17 @@ test("bad JSON is a visible error with line and column, and the page still runs"
   await expect(py.output("#out")).toHaveText("still here\n");
 });
 
+test("JSON written the Python way (True, None, 'quotes') is an error with line and column suggesting true/null", async ({ py }) => {
+  await py.open(`<py-config>{
+  "splash": False,
+  "debug": True
+}</py-config><py-script id="out">print("still here")</py-script>`);
+  const box = py.errors("config-parse");
+  await expect(box).toContainText("is not valid JSON at line 2, column 13: False is not JSON; write false.");
+  await expect(box).toContainText("true, false and null (not True, False, None)");
+  await expect(py.output("#out")).toHaveText("still here\n");
+});
+
 test("bad TOML is a visible error with line and column, and the page still runs", async ({ py }) => {
   await py.open(`<py-config type="toml">
 splash = false
