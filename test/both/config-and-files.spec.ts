@@ -5,7 +5,7 @@ import { test, expect } from "../fixtures";
 test("with no <py-config>, every key has its default", async ({ py, page, interpreter }) => {
   await py.open(`<py-script>pass</py-script>`);
   expect(await page.evaluate(() => window.PyScript.config)).toEqual({
-    interpreter, files: {}, splash: true, interpreterURL: "", urlOverride: true, debug: false,
+    interpreter, files: {}, splash: true, interpreterURL: "", urlOverride: true, debug: false, pluginTimeout: 10_000,
   });
 });
 
