@@ -66,6 +66,7 @@ test("JSON written the Python way (True, None, 'quotes') is an error with line a
   const box = py.errors("config-parse");
   await expect(box).toContainText("is not valid JSON at line 2, column 13: False is not JSON; write false.");
   await expect(box).toContainText("true, false and null (not True, False, None)");
+  await expect(box.locator(".py-error-code")).toHaveText("[config-parse]"); // the box shows its code, to search for
   await expect(py.output("#out")).toHaveText("still here\n");
 });
 
