@@ -7,6 +7,7 @@
  */
 import type { Assets } from "./assets.js";
 import { inlineMarkupError, PyScriptError, reasonOf } from "./errors.js";
+import { parseJSON } from "./config-json.js";
 import { fetchURL } from "./fetch-url.js";
 import { SCRIPT_TAGS } from "./page-io/script-source.js";
 
@@ -75,21 +76,6 @@ function detectType(text: string): "json" | "toml" {
   return start === undefined || start === "{" ? "json" : "toml";
 }
 
-function parseJSON(text: string, where: string): unknown {
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(reasonOf(error));
-    const at = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : "";
-    throw new PyScriptError("config-parse", `${where} is not valid JSON${at}: ${reasonOf(error)}`, {
-      hint: 'Keys and strings need "double quotes", and there is no comma after the last item. ' +
-        'Or write the config as TOML with <py-config type="toml">.',
-      cause: error,
-    });
-  }
-}
-
 async function parseTOML(text: string, where: string, assets: Pick<Assets, "import">): Promise<unknown> {
   const { parse } = await assets.import<typeof import("./toml.js")>("toml.js"); // only pages with TOML download it
   try {
@@ -102,11 +88,6 @@ async function parseTOML(text: string, where: string, assets: Pick<Assets, "impo
       cause: error,
     });
   }
-}
-
-function lineAndColumn(text: string, position: number): string {
-  const before = text.slice(0, position).split("\n");
-  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
 /** A value, described for a message: `the string "x"`, `a list`… */

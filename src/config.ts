@@ -25,6 +25,8 @@ export interface Config {
   urlOverride: boolean;
   /** Log every stage with its duration to the console. Default: `false`. */
   debug: boolean;
+  /** How long a plugin's async hook (configure, start, onInterpreterReady) may take, in milliseconds, before it is reported and the page goes on without it; `0` waits forever. Default: `10000`. */
+  pluginTimeout: number;
   /** Any other key: kept as written, for plugins and interpreter options (e.g. MicroPython's `heapsize`). */
   [key: string]: unknown;
 }
@@ -37,6 +39,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   interpreterURL: "",
   urlOverride: true,
   debug: false,
+  pluginTimeout: 10_000,
 });
 
 /** What reading the config produced: the config plus any problems found. */
@@ -121,6 +124,7 @@ function mergeConfig(written: Record<string, unknown>, errors: PyScriptError[]):
 
 const isString = (v: unknown) => typeof v === "string";
 const isBoolean = (v: unknown) => typeof v === "boolean";
+const isDuration = (v: unknown) => typeof v === "number" && v >= 0 && Number.isFinite(v);
 const isFiles = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) &&
   Object.entries(v).every(([path, url]) => typeof url === "string" && path && !path.endsWith("/"));
 
@@ -130,6 +134,7 @@ const RULES: Record<string, [(value: unknown) => boolean, string, string]> = {
   interpreterURL: [isString, "a string", '"./vendor/micropython/"'],
   urlOverride: [isBoolean, "true or false", "false"],
   debug: [isBoolean, "true or false", "true"],
+  pluginTimeout: [isDuration, "a number of milliseconds (0 or more)", "30000"],
   splash: [(v) => isBoolean(v) || isString(v), "true, false or a string of HTML", 'false (or "&lt;p>Loading…&lt;/p>")'],
   files: [isFiles, "an object mapping file paths to URL strings", '{"data/sales.csv": "./sales.csv"}'],
 };

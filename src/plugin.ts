@@ -4,8 +4,9 @@
  * promises: configure once the config is read, start once the interpreter's
  * code has arrived, onInterpreterReady once it runs. A plugin registered late
  * simply finds those promises already resolved and runs its hooks at once.
- * A hook that throws is reported with the plugin's name; that plugin's later
- * hooks are skipped and every other plugin goes on.
+ * A hook that throws, or whose promise outlives the config's `pluginTimeout`,
+ * is reported with the plugin's name; that plugin's later hooks are skipped
+ * and every other plugin goes on. The same object registered twice runs once.
  */
 import type { Announce } from "./announce.js";
 import type { Config } from "./config.js";
@@ -43,7 +44,7 @@ export interface Stages {
 export interface RegistryHooks {
   stages: Stages;
   announce: Announce;
-  report(error: PyScriptError): void;
+  report(error: PyScriptError, options?: { warning?: boolean }): void;
 }
 
 /** Keeps the registered plugins and walks each through the stages. */
@@ -54,18 +55,35 @@ export class PluginRegistry {
 
   constructor(private kernel: RegistryHooks) {}
 
-  /** Register a plugin; its hooks run as the kernel reaches each stage. */
+  /** Register a plugin; its hooks run as the kernel reaches each stage. The same object twice is refused. */
   register(plugin: Plugin): void {
-    if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string" || !plugin.name) {
-      this.kernel.report(new PyScriptError("plugin-hook", `registerPlugin() was given ${describePlugin(plugin)}, which is not a plugin.`, {
-        hint: 'Pass an object with a "name" string and any of configure(config), start(config), onInterpreterReady(config, interpreter).',
-      }));
-      return;
-    }
+    if (!this.isRegistrable(plugin)) return;
     this.plugins.push(plugin);
     const configured = this.configure(plugin);
     this.configuring.push(configured);
     this.readying.push(configured.then(async (ok) => ok && (await this.startAndReady(plugin))));
+  }
+
+  /** Is this a plugin, not registered before? A second plugin of the same name is only warned about. */
+  private isRegistrable(plugin: Plugin): boolean {
+    if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string" || !plugin.name) {
+      this.kernel.report(new PyScriptError("plugin-hook", `registerPlugin() was given ${describePlugin(plugin)}, which is not a plugin.`, {
+        hint: 'Pass an object with a "name" string and any of configure(config), start(config), onInterpreterReady(config, interpreter).',
+      }));
+      return false;
+    }
+    if (this.plugins.includes(plugin)) {
+      this.kernel.report(new PyScriptError("plugin-hook", `Plugin "${plugin.name}" was registered twice; the second registration is ignored (its hooks run once).`, {
+        hint: "Call registerPlugin() once per plugin: a script that registers it may be on the page twice.",
+      }), { warning: true });
+      return false;
+    }
+    if (this.plugins.some((other) => other.name === plugin.name)) {
+      this.kernel.report(new PyScriptError("plugin-hook", `Two different plugins are named "${plugin.name}"; both run, but errors and logs can't tell them apart.`, {
+        hint: `Give one of them another name; the page's plugins are: ${this.plugins.map((other) => `"${other.name}"`).join(", ")}.`,
+      }), { warning: true });
+    }
+    return true;
   }
 
   /** Resolves when every plugin registered so far has been configured. */
@@ -94,19 +112,33 @@ export class PluginRegistry {
     await this.call(plugin, "onInterpreterReady", () => plugin.onInterpreterReady?.(config, interpreter));
   }
 
-  /** Run one hook; report it by name if it throws. Resolves to "it worked". */
+  /** Run one hook; report it by name if it throws or overruns the config's pluginTimeout. Resolves to "it worked". */
   private async call(plugin: Plugin, hook: string, run: () => unknown): Promise<boolean> {
+    const { pluginTimeout } = await this.kernel.stages.configured;
     try {
-      await run();
-      return true;
+      if ((await withDeadline(run(), pluginTimeout)) !== OVERDUE) return true;
+      this.kernel.report(new PyScriptError("plugin-hook", `Plugin "${plugin.name}" did not finish ${hook}() within ${pluginTimeout / 1000} s; the page goes on without it.`, {
+        hint: `Make ${hook}() resolve (is it awaiting something that never comes?), or give plugins longer with "pluginTimeout" ` +
+          `(milliseconds; 0 waits forever) in <py-config>. Its later hooks are skipped.`,
+      }));
     } catch (error) {
       this.kernel.report(new PyScriptError("plugin-hook", `Plugin "${plugin.name}" failed in ${hook}(): ${reasonOf(error)}`, {
         hint: `This is a bug in the "${plugin.name}" plugin, or in how it is configured; its later hooks are skipped and the rest of the page goes on.`,
         cause: error,
       }));
-      return false;
     }
+    return false;
   }
+}
+
+const OVERDUE = Symbol("overdue");
+
+/** What a hook gave back, once settled, or OVERDUE if it is a promise still pending after `ms` (0: no deadline). */
+function withDeadline(work: unknown, ms: number): Promise<unknown> {
+  if (!ms || typeof (work as PromiseLike<unknown> | undefined)?.then !== "function") return Promise.resolve(work);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const overdue = new Promise((resolve) => (timer = setTimeout(() => resolve(OVERDUE), ms)));
+  return Promise.race([work, overdue]).finally(() => clearTimeout(timer));
 }
 
 /** A short description of something that isn't a plugin (never serialised: it may refer to itself). */

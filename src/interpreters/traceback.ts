@@ -1,8 +1,9 @@
 /**
  * Makes Python tracebacks look the same on every interpreter: frames that
- * belong to the runtime's own machinery are dropped, caret lines are removed,
- * and each frame shows its source line when we know it (MicroPython prints
- * none, Pyodide prints them), so a beginner reads one familiar format.
+ * belong to the runtime's own machinery or to our `pyscript` package are
+ * dropped, caret lines are removed, and each frame shows its source line when
+ * we know it (MicroPython prints none, Pyodide prints them), so a beginner
+ * reads one familiar format.
  */
 import { PyScriptError } from "../errors.js";
 
@@ -10,7 +11,8 @@ import { PyScriptError } from "../errors.js";
 export type Sources = Map<string, string[]>;
 
 const FRAME = /^ {2}File "([^"]*)", line (\d+)/;
-const INTERNAL_FILE = /\/_pyodide\/|\/lib\/python3\d*\.zip\/pyodide\//;
+// The runtime's machinery, and our own pyscript package (`/lib/pyscript/…` on MicroPython, `…/site-packages/pyscript/…` on Pyodide).
+const INTERNAL_FILE = /\/_pyodide\/|\/lib\/python3\d*\.zip\/pyodide\/|^\/lib\/pyscript\/|\/site-packages\/pyscript\//;
 const CARETS = /^\s*[~^]+\s*$/;
 const ELIDED = /^\s*\.\.\.<\d+ lines>\.\.\.\s*$/;
 

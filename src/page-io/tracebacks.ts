@@ -2,6 +2,7 @@
  * The one way a failure in the page's Python is shown at its tag: as a
  * PyScriptError on that element, with inline-script frames pointing at the
  * page's HTML lines. Used by `<py-script>`, event handlers and workers alike.
+ * `sys.exit()` (SystemExit) is not a failure: it just ends that code.
  */
 import type { Assets } from "../assets.js";
 import { PyScriptError } from "../errors.js";
@@ -14,6 +15,11 @@ import { asPyScriptError, report } from "../report.js";
 export async function reportAtTag(thrown: unknown, element: Element | undefined, assets: Assets): Promise<PyScriptError> {
   const error = asPyScriptError(thrown, (reason) => new PyScriptError("python", reason));
   error.element = element ?? error.element;
+  if (error.pythonType === "SystemExit") {
+    // sys.exit() ends just that code (a script, a handler, a task), as a program ends: quietly, with a note for developers.
+    console.info(`🐍 ${error.message || "SystemExit"}: the code that called sys.exit() ended there; the rest of the page goes on.`);
+    return error;
+  }
   await pointAtPage(error, assets);
   report(error);
   return error;

@@ -27,6 +27,10 @@ interface BridgeBase<Where> {
   clear(where: Where): void;
   /** input(): the answer, or None when it was cancelled. */
   ask(prompt: string): string | None;
+  /** The run in progress (opaque to Python): a background task made now reports to it (tasks.ts). */
+  run_context(): unknown;
+  /** A background task's exception nobody retrieved: report it at the run that made the task. */
+  report_task_error(context: unknown, type: string, traceback: string): void;
 }
 
 /** `_pyscript` on the page. */

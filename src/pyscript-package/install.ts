@@ -21,6 +21,7 @@ import WORKERS from "../python/pyscript/_workers.py";
 import ATTRIBUTES from "../python/pyscript/_attributes.py";
 import JS_MODULES from "../python/pyscript/js_modules.py";
 import type { JsModules } from "./js-modules.js";
+import { INSTALL_TASKS } from "./tasks.js";
 
 const REST: Record<string, string> = {
   "_display.py": DISPLAY,
@@ -60,7 +61,7 @@ pyscript.${module}.${name}`;
 /**
  * Register `bridge` (plus `load_package(file?)`) as `_pyscript` and the
  * config's JavaScript modules as `_pyscript_js_modules`, put the package's
- * `__init__.py` on the path, and make input() work. `extras.files`: this
+ * `__init__.py` on the path, and make input() and background tasks work (tasks.ts). `extras.files`: this
  * side's own files (the page's `pyscript.web`), written with the rest.
  */
 export function installPackage(interpreter: Interpreter, bridge: Bridge, extras: { files?: Record<string, string>; jsModules?: JsModules } = {}): void {
@@ -78,4 +79,5 @@ export function installPackage(interpreter: Interpreter, bridge: Bridge, extras:
   interpreter.registerJsModule("_pyscript_js_modules", extras.jsModules ?? { loaded: {}, failed: {} });
   interpreter.writeFile(`${folder}/__init__.py`, INIT);
   interpreter.runSync(INSTALL_INPUT, { filename: "<pyscript>", value: false });
+  interpreter.runSync(INSTALL_TASKS, { filename: "<pyscript>", value: false });
 }

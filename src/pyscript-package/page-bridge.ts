@@ -13,7 +13,7 @@ import { render } from "../page-io/output.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { addStyleSheet } from "../styles.js";
 import type { WorkerHub } from "../worker-hub.js";
-import type { PageBridge } from "./bridge.js";
+import type { None, PageBridge } from "./bridge.js";
 import { fromPackage, installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
@@ -80,6 +80,9 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     display_target: (id) => (id ? document.getElementById(id) ?? none : interpreter.context.target ?? ""),
     display: (element, mime, data) => element.append(render(mime, data)),
     clear: (element) => element.replaceChildren(),
+    run_context: () => interpreter.context,
+    report_task_error: (context, type, traceback) => void reportAtTag(
+      interpreter.toError(Object.assign(new Error(traceback), { name: "PythonError", type })), (context as RunContext | None)?.target, assets),
     listen: (element, type, handler) => listen(interpreter, assets, element, type, handler, interpreter.context),
     select: (root, selector) => attempt(() => [...root.querySelectorAll(selector)]),
     set_property: (target, name, value) => attempt(() => setProperty(target, name, value)),

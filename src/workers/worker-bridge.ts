@@ -36,6 +36,9 @@ export function workerBridge(side: WorkerSide): WorkerBridge {
     display: (target, mime, data) => send({ type: "display", target, mime, data }),
     clear: (target) => send({ type: "clear", target }),
     ask: (prompt) => (block({ kind: "input", prompt }).value as string | null) ?? none,
+    // A worker has one tag: a task's unretrieved exception is printed there, as stderr.
+    run_context: () => none,
+    report_task_error: (_context, _type, traceback) => output.write(traceback, "stderr"),
     call_main: (name, argsJSON) => (output.flush(), side.callMain(name, JSON.parse(argsJSON))),
     call_main_sync: (name, argsJSON) => JSON.stringify(block({ kind: "call", name, args: JSON.parse(argsJSON) })),
   };

@@ -5,7 +5,7 @@ import { test, expect } from "../fixtures";
 test("with no <py-config>, every key has its default", async ({ py, page, interpreter }) => {
   await py.open(`<py-script>pass</py-script>`);
   expect(await page.evaluate(() => window.PyScript.config)).toEqual({
-    interpreter, files: {}, splash: true, interpreterURL: "", urlOverride: true, debug: false,
+    interpreter, files: {}, splash: true, interpreterURL: "", urlOverride: true, debug: false, pluginTimeout: 10_000,
   });
 });
 
@@ -55,6 +55,18 @@ test("bad JSON is a visible error with line and column, and the page still runs"
   const box = py.errors("config-parse");
   await expect(box).toContainText("is not valid JSON at line 2, column");
   await expect(box).toContainText('double quotes');
+  await expect(py.output("#out")).toHaveText("still here\n");
+});
+
+test("JSON written the Python way (True, None, 'quotes') is an error with line and column suggesting true/null", async ({ py }) => {
+  await py.open(`<py-config>{
+  "splash": False,
+  "debug": True
+}</py-config><py-script id="out">print("still here")</py-script>`);
+  const box = py.errors("config-parse");
+  await expect(box).toContainText("is not valid JSON at line 2, column 13: False is not JSON; write false.");
+  await expect(box).toContainText("true, false and null (not True, False, None)");
+  await expect(box.locator(".py-error-code")).toHaveText("[config-parse]"); // the box shows its code, to search for
   await expect(py.output("#out")).toHaveText("still here\n");
 });
 

@@ -106,6 +106,38 @@ test("registerPlugin with something that is not a plugin is a visible error", as
   await expect(py.errors("plugin-hook")).toContainText("not a plugin");
 });
 
+test("a plugin registered twice runs once with a warning; a nameless plugin referring to itself is a clear error", async ({ py, page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener("py-configured", () => {
+      const twice = { name: "twice", onInterpreterReady() { (window as any).__runs = ((window as any).__runs ?? 0) + 1; } };
+      window.PyScript.registerPlugin(twice);
+      window.PyScript.registerPlugin(twice);
+      const selfish: any = { configure() {} };
+      selfish.me = selfish;
+      window.PyScript.registerPlugin(selfish);
+    });
+  });
+  await py.open(`<py-script id="out">print("page works")</py-script>`);
+  await expect(page.locator('.py-warning[data-code="plugin-hook"]')).toContainText('Plugin "twice" was registered twice');
+  await expect(py.errors("plugin-hook")).toContainText("an object with configure, me, which is not a plugin");
+  await expect(py.output("#out")).toHaveText("page works\n");
+  expect(await page.evaluate(() => (window as any).__runs)).toBe(1);
+});
+
+test("a plugin hook that never finishes is reported by name after pluginTimeout, and the page's scripts run", async ({ py, page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener("py-configured", () => {
+      window.PyScript.registerPlugin({ name: "stuck-configure", configure: () => new Promise<void>(() => {}) });
+      window.PyScript.registerPlugin({ name: "stuck-start", start: () => new Promise<void>(() => {}) });
+    });
+  });
+  await py.open(`<py-config>{"pluginTimeout": 300}</py-config><py-script id="out">print("page works")</py-script>`);
+  await expect(py.output("#out")).toHaveText("page works\n");
+  await expect(py.errors("plugin-hook")).toHaveCount(2);
+  await expect(py.errors("plugin-hook").first()).toContainText('Plugin "stuck-configure" did not finish configure() within 0.3 s');
+  await expect(py.errors("plugin-hook").last()).toContainText('Plugin "stuck-start" did not finish start() within 0.3 s');
+});
+
 test("runPython throws a clear error before Python is ready and returns values after", async ({ py, page }) => {
   await page.addInitScript(() => {
     document.addEventListener("py-configured", () => {

@@ -228,3 +228,24 @@ test("remember stores each script's lines at their place in the file, so scripts
   const raw = '  File "index.html", line 20, in <module>\n  File "index.html", line 11, in <module>\nNameError: x\n';
   expect(cleanTraceback(raw, sources)).toBe('  File "index.html", line 20, in <module>\n    c = 3\n  File "index.html", line 11, in <module>\n    b = 2\nNameError: x\n');
 });
+
+test("frames of our pyscript package are dropped on both interpreters, wherever the package is", () => {
+  const micropython = lines(
+    "Traceback (most recent call last):",
+    '  File "/lib/pyscript/_events.py", line 40, in _call',
+    '  File "index.html", line 5, in clicked',
+    "ZeroDivisionError: divide by zero",
+  );
+  const pyodide = lines(
+    "Traceback (most recent call last):",
+    '  File "/lib/python3.13/site-packages/pyscript/_events.py", line 40, in _call',
+    "    result = handler(event)",
+    '  File "/home/pyscript/index.html", line 5, in clicked',
+    "    1 / 0",
+    "ZeroDivisionError: division by zero",
+  );
+  expect(cleanTraceback(micropython, new Map())).toBe(lines("Traceback (most recent call last):", '  File "index.html", line 5, in clicked', "ZeroDivisionError: divide by zero", ""));
+  expect(cleanTraceback(pyodide, new Map())).not.toContain("pyscript/_events.py");
+  expect(cleanTraceback(pyodide, new Map())).toContain('  File "/home/pyscript/index.html", line 5, in clicked\n    1 / 0\n');
+  expect(cleanTraceback('  File "/home/pyscript/my_pyscript/lib/pyscript/x.py", line 1, in f\nE\n', new Map())).toContain("x.py");
+});
