@@ -85,6 +85,7 @@ const ENTRIES = [
   { in: "src/interpreters/repl/pyodide-repl.ts", out: "interpreters/pyodide-repl" },
   { in: "src/toml.ts", out: "toml" },
   { in: "src/pyscript-config.ts", out: "pyscript-config" },
+  { in: "src/config-json.ts", out: "config-json" },
   { in: "src/page-io/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash-view" },
   { in: "src/error-box.ts", out: "error-box" },

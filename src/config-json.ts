@@ -25,16 +25,24 @@ export function parseJSON(text: string, where: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const pythonism = findPythonism(text);
-    const position = pythonism?.position ?? /position (\d+)/.exec(reasonOf(error))?.[1];
-    const at = position === undefined ? "" : ` at ${lineAndColumn(text, Number(position))}`;
-    const what = pythonism ? `${pythonism.found} is not JSON; write ${pythonism.suggestion}.` : reasonOf(error);
-    throw new PyScriptError("config-parse", `${where} is not valid JSON${at}: ${what}`, {
-      hint: 'JSON writes true, false and null (not True, False, None); keys and strings need "double quotes", ' +
-        'and there is no comma after the last item. Or write the config as TOML with <py-config type="toml">.',
-      cause: error,
-    });
+    throw jsonError(text, where, error);
   }
+}
+
+/**
+ * The `config-parse` error for JSON that `JSON.parse` refused with `error`
+ * (config-sources.ts loads this module, `dist/config-json.js`, only then).
+ */
+export function jsonError(text: string, where: string, error: unknown): PyScriptError {
+  const pythonism = findPythonism(text);
+  const position = pythonism?.position ?? /position (\d+)/.exec(reasonOf(error))?.[1];
+  const at = position === undefined ? "" : ` at ${lineAndColumn(text, Number(position))}`;
+  const what = pythonism ? `${pythonism.found} is not JSON; write ${pythonism.suggestion}.` : reasonOf(error);
+  return new PyScriptError("config-parse", `${where} is not valid JSON${at}: ${what}`, {
+    hint: 'JSON writes true, false and null (not True, False, None); keys and strings need "double quotes", ' +
+      'and there is no comma after the last item. Or write the config as TOML with <py-config type="toml">.',
+    cause: error,
+  });
 }
 
 /** The first Python-style value outside a string: a word JSON doesn't know, or a single quote. */

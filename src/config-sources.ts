@@ -7,7 +7,6 @@
  */
 import type { Assets } from "./assets.js";
 import { inlineMarkupError, PyScriptError, reasonOf } from "./errors.js";
-import { parseJSON } from "./config-json.js";
 import { fetchURL } from "./fetch-url.js";
 import { SCRIPT_TAGS } from "./page-io/script-source.js";
 
@@ -61,7 +60,7 @@ async function parseFile(src: string, where: string, type: string | null, assets
 }
 
 async function parseText(text: string, where: string, type: string, assets: Pick<Assets, "import">): Promise<Record<string, unknown>> {
-  const parsed = type === "toml" ? await parseTOML(text, where, assets) : parseJSON(text, where);
+  const parsed = type === "toml" ? await parseTOML(text, where, assets) : await parseJSON(text, where, assets);
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new PyScriptError("config-parse", `${where} must hold an object of settings, but it holds ${describeValue(parsed)}.`, {
       hint: 'Write it as {"key": value, …} in JSON, or as key = value lines in TOML.',
@@ -74,6 +73,17 @@ async function parseText(text: string, where: string, type: string, assets: Pick
 function detectType(text: string): "json" | "toml" {
   const start = text.trimStart()[0];
   return start === undefined || start === "{" ? "json" : "toml";
+}
+
+/** JSON (empty means `{}`); only a mistake loads config-json.js, which says where it is and how to fix it. */
+async function parseJSON(text: string, where: string, assets: Pick<Assets, "import">): Promise<unknown> {
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const { jsonError } = await assets.import<typeof import("./config-json.js")>("config-json.js");
+    throw jsonError(text, where, error);
+  }
 }
 
 async function parseTOML(text: string, where: string, assets: Pick<Assets, "import">): Promise<unknown> {

@@ -53,7 +53,7 @@ x = 1
 raise ValueError("from a script tag")
 </script></div>`);
   await expect(page.locator(".py-script-output .py-output").first()).toContainText("Hello from");
-  const box = page.locator("#bad .py-error");
+  const box = page.locator("#bad .py-error:not(.py-warning)");
   await expect(box).toContainText("ValueError: from a script tag");
   // pageHTML puts the body on line 2: the script tag opens on line 3, so `raise` is on line 5.
   await expect(box).toContainText(/File "generated-\w+\.html", line 5/);

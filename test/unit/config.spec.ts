@@ -37,7 +37,12 @@ async function read(tags: ReturnType<typeof configTag>[], pageURL = "https://exa
   const assets = {
     import: async <T,>(path: string): Promise<T> => {
       imported.push(path);
-      return (path === "pyscript-config.js" ? await import("../../src/pyscript-config.js") : await import("../../src/toml.js")) as T;
+      const modules: Record<string, () => Promise<unknown>> = {
+        "pyscript-config.js": () => import("../../src/pyscript-config.js"),
+        "config-json.js": () => import("../../src/config-json.js"),
+        "toml.js": () => import("../../src/toml.js"),
+      };
+      return (await modules[path]!()) as T;
     },
   };
   const result = await readConfig(root, new URL(pageURL), INTERPRETERS, assets);
