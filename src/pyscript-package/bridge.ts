@@ -10,6 +10,9 @@
 /** The JS value that arrives in Python as None. */
 export type None = null | undefined;
 
+/** A key of `pyscript.storage` (Python str, int or float). */
+export type StorageKey = string | number;
+
 /** What both sides offer. `Where` is where display() draws: an element on the page, its id in a worker. */
 interface BridgeBase<Where> {
   /** The page's config, as JSON text. */
@@ -21,12 +24,25 @@ interface BridgeBase<Where> {
    * or with no id this run's output element ("" when there is none, e.g. the REPL).
    */
   display_target(id: string | null): Where | "" | None;
-  /** Show one value, already turned into a MIME type and its data. */
-  display(where: Where, mime: string, data: string): void;
+  /**
+   * Show one value, already turned into a MIME type and its data (text: base64
+   * for images), with `attributes` (JSON of name → value) for an image.
+   */
+  display(where: Where, mime: string, data: string, attributes: string): void;
   /** Remove what `where` showed (display(append=False)). */
   clear(where: Where): void;
   /** input(): the answer, or None when it was cancelled. */
   ask(prompt: string): string | None;
+  /** `await storage(name)`: open (or make) the IndexedDB store `name`; resolves to its entries as JSON `[[key, text], …]`. */
+  storage_open(name: string): Promise<string>;
+  /** Queue writing `text` (a serialized Python value) under `key`. */
+  storage_set(name: string, key: StorageKey, text: string): void;
+  /** Queue deleting `key`. */
+  storage_delete(name: string, key: StorageKey): void;
+  /** Queue deleting every entry. */
+  storage_clear(name: string): void;
+  /** `await store.sync()`: resolves once every change so far is written (rejects if one failed). */
+  storage_sync(name: string): Promise<void>;
 }
 
 /** `_pyscript` on the page. */
@@ -34,8 +50,11 @@ export interface PageBridge extends BridgeBase<Element> {
   in_worker: false;
   /** This run's output element (None outside a tag). */
   current_target(): Element | None;
-  /** Call `handler` for each `type` event on `element`, as part of this run; returns the function that stops it. */
-  listen(element: EventTarget, type: string, handler: (event: Event) => unknown): () => void;
+  /**
+   * Call `handler` for each `type` event on `element`, as part of this run,
+   * with addEventListener's `options` (once, capture, passive, signal); returns the function that stops it.
+   */
+  listen(element: EventTarget, type: string, handler: (event: Event) => unknown, options: AddEventListenerOptions | None): () => void;
   /** input() in a tag where Python can wait for a promise: a field in the output. */
   ask_inline(prompt: string): Promise<string | None>;
   /** @export on the page: offer a JSON-in, JSON-out function to workers. */

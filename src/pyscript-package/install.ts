@@ -4,25 +4,33 @@
  * (workers/worker-thread.ts), which each register their own `_pyscript`
  * module (bridge.ts).
  * Only `__init__.py` is written at start-up (writing files is slow while
- * the filesystem code is cold); the rest the first time Python needs it.
+ * the filesystem code is cold); the rest the first time Python needs it:
+ * when a lazy name is used (`from pyscript import when`), or when Python's
+ * import system first looks into the package's folder (`import
+ * pyscript.ffi`, `from pyscript.util import …`), which lazy-folder.ts watches.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
 import type { Bridge } from "./bridge.js";
+import { fillOnFirstLook, type LazyFS } from "./lazy-folder.js";
 import INIT from "../python/pyscript/__init__.py";
 import DISPLAY from "../python/pyscript/_display.py";
-import EVENTS from "../python/pyscript/_events.py";
+import EVENTS from "../python/pyscript/events.py";
 import FETCH from "../python/pyscript/_fetch.py";
-import FFI from "../python/pyscript/_ffi.py";
+import FFI from "../python/pyscript/ffi.py";
 import INPUT from "../python/pyscript/_input.py";
+import STORAGE from "../python/pyscript/_storage.py";
+import UTIL from "../python/pyscript/util.py";
 import WORKERS from "../python/pyscript/_workers.py";
 
 const REST: Record<string, string> = {
   "_display.py": DISPLAY,
-  "_events.py": EVENTS,
   "_fetch.py": FETCH,
-  "_ffi.py": FFI,
   "_input.py": INPUT,
+  "_storage.py": STORAGE,
   "_workers.py": WORKERS,
+  "events.py": EVENTS,
+  "ffi.py": FFI,
+  "util.py": UTIL,
 };
 
 /** Builtin input() calls the pyscript package's, which is loaded only then. */
@@ -51,12 +59,16 @@ pyscript.${module}.${name}`;
 export function installPackage(interpreter: Interpreter, bridge: Bridge): void {
   const folder = `${interpreter.libraryPath}/pyscript`;
   let loaded = false;
-  const load_package = () => {
-    if (loaded) return;
+  const load_package = (): boolean => {
+    if (loaded) return false;
     loaded = true;
     for (const [name, source] of Object.entries(REST)) interpreter.writeFile(`${folder}/${name}`, source);
+    return true;
   };
   interpreter.registerJsModule("_pyscript", { ...bridge, load_package });
   interpreter.writeFile(`${folder}/__init__.py`, INIT);
+  const fs = (interpreter.runtime as { FS?: LazyFS }).FS;
+  if (fs) fillOnFirstLook(fs, folder, Object.keys(REST), load_package);
+  else load_package(); // not an Emscripten filesystem: write everything now
   interpreter.runSync(INSTALL_INPUT, { filename: "<pyscript>", value: false });
 }

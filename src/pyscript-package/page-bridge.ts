@@ -13,8 +13,10 @@ import { render } from "../page-io/output.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { addStyleSheet } from "../styles.js";
 import type { WorkerHub } from "../worker-hub.js";
-import type { PageBridge } from "./bridge.js";
+import type { None, PageBridge } from "./bridge.js";
 import { installPackage } from "./install.js";
+import { storageBridge } from "./storage.js";
+import { targetId } from "./target-ids.js";
 
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
@@ -33,8 +35,6 @@ export function install(context: PageBridgeContext): void {
   installPackage(context.interpreter, pageBridge(context));
 }
 
-let targetIds = 0;
-
 function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): PageBridge {
   const { none } = interpreter;
   return {
@@ -43,13 +43,12 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     current_target: () => interpreter.context.target ?? none,
     current_target_id: () => {
       const target = interpreter.context.target;
-      if (target) target.id ||= `py-target-${++targetIds}`;
-      return target?.id ?? none;
+      return target ? targetId(target, interpreter.info.name) : none;
     },
     display_target: (id) => (id ? document.getElementById(id) ?? none : interpreter.context.target ?? ""),
-    display: (element, mime, data) => element.append(render(mime, data)),
+    display: (element, mime, data, attributes) => element.append(render(mime, data, attributes)),
     clear: (element) => element.replaceChildren(),
-    listen: (element, type, handler) => listen(interpreter, assets, element, type, handler, interpreter.context),
+    listen: (element, type, handler, options) => listen({ interpreter, assets, context: interpreter.context }, element, type, handler, options),
     ask: (prompt) => window.prompt(prompt) ?? none,
     ask_inline: async (prompt) => (await askInline(interpreter.context.target, prompt)) ?? none,
     // Workers: @export on the page offers a function to them; workers["name"] calls theirs.
@@ -58,7 +57,15 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     worker_names: () => JSON.stringify(Object.keys(hub.workers).sort()),
     call_worker: (name, fn, argsJSON) => hub.workers[name]!.call(fn, ...JSON.parse(argsJSON))
       .then((value) => JSON.stringify({ value }), (error: Error) => JSON.stringify({ error: error.message })),
+    ...storageBridge(),
   };
+}
+
+/** The run a listener belongs to, and what reporting its errors needs. */
+interface ListenerRun {
+  interpreter: Interpreter;
+  assets: Assets;
+  context: RunContext;
 }
 
 /**
@@ -66,8 +73,8 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
  * made it (its output goes to that tag); an exception is reported at that tag.
  * Returns the function that stops listening.
  */
-function listen(interpreter: Interpreter, assets: Assets, element: EventTarget, type: string,
-  handler: (event: Event) => unknown, context: RunContext): () => void {
+function listen({ interpreter, assets, context }: ListenerRun, element: EventTarget, type: string,
+  handler: (event: Event) => unknown, options: AddEventListenerOptions | None): () => void {
   const listener = async (event: Event) => {
     try {
       await interpreter.within(context, async () => handler(event)); // an async def's coroutine is awaited too
@@ -75,6 +82,6 @@ function listen(interpreter: Interpreter, assets: Assets, element: EventTarget, 
       await reportAtTag(interpreter.toError(thrown), context.target, assets);
     }
   };
-  element.addEventListener(type, listener);
-  return () => element.removeEventListener(type, listener);
+  element.addEventListener(type, listener, options ?? undefined);
+  return () => element.removeEventListener(type, listener, options ?? undefined);
 }

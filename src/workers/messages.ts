@@ -47,7 +47,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: "ready"; version: string; interruptible: boolean }
   | { type: "output"; text: string; stream: Stream }
-  | { type: "display"; target: string; mime: string; data: string }
+  | { type: "display"; target: string; mime: string; data: string; attributes: string }
   | { type: "clear"; target: string }
   | { type: "done" }
   | { type: "error"; error: ErrorData; started: boolean }

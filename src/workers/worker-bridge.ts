@@ -6,6 +6,7 @@
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
 import type { WorkerBridge } from "../pyscript-package/bridge.js";
+import { storageBridge } from "../pyscript-package/storage.js";
 import { NOT_ISOLATED, waitForAnswer } from "./channel.js";
 import type { Answer, BlockingRequest, FromWorker, WorkerInit } from "./messages.js";
 import type { WorkerOutput } from "./worker-output.js";
@@ -33,11 +34,12 @@ export function workerBridge(side: WorkerSide): WorkerBridge {
     current_target_id: () => init.target,
     // With a channel, check the element now, as on the page (display() raises ValueError); without, the page checks.
     display_target: (id) => (!id ? init.target : !init.channel || block({ kind: "element", id }).value ? id : none),
-    display: (target, mime, data) => send({ type: "display", target, mime, data }),
+    display: (target, mime, data, attributes) => send({ type: "display", target, mime, data, attributes }),
     clear: (target) => send({ type: "clear", target }),
     ask: (prompt) => (block({ kind: "input", prompt }).value as string | null) ?? none,
     call_main: (name, argsJSON) => (output.flush(), side.callMain(name, JSON.parse(argsJSON))),
     call_main_sync: (name, argsJSON) => JSON.stringify(block({ kind: "call", name, args: JSON.parse(argsJSON) })),
+    ...storageBridge(), // workers have IndexedDB too
   };
 }
 

@@ -1,36 +1,154 @@
-"""fetch(): JavaScript's fetch, giving Python values."""
+"""fetch(): JavaScript's fetch, giving Python values.
+
+    response = await fetch("data.json")        # then await response.json()
+    data = await fetch("data.json").json()     # or in one go
+"""
 
 import json
 
 import js
-from pyscript._ffi import MICROPYTHON, to_js
+from pyscript.ffi import _MICROPYTHON, is_none, to_js
+from pyscript.util import as_bytearray
+
+__all__ = ["Response", "fetch"]
+
+
+class _Headers:
+    """A response's headers: `headers.get("content-type")` (any case),
+    `headers["content-type"]`, `"etag" in headers`, `headers.items()`, and
+    the JavaScript Headers methods (`has`, `entries`…)."""
+
+    def __init__(self, headers):
+        self._headers = headers
+
+    def get(self, name, default=None):
+        value = self._headers.get(name)
+        return default if is_none(value) else str(value)
+
+    def __getitem__(self, name):
+        if not self._headers.has(name):
+            raise KeyError(name)
+        return str(self._headers.get(name))
+
+    def __contains__(self, name):
+        return bool(self._headers.has(name))
+
+    def items(self):
+        return [(str(pair[0]), str(pair[1])) for pair in getattr(js.Array, "from")(self._headers.entries())]
+
+    def keys(self):
+        return [name for name, value in self.items()]
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._headers, name)
+
+    def __repr__(self):
+        return "<Headers %r>" % dict(self.items())
 
 
 class Response:
-    """What `await fetch(url)` gives: `status`, `ok`, and the body as Python
-    values through `await response.text()`, `.json()` or `.bytes()`."""
+    """What `await fetch(url)` gives: JavaScript's Response with the body as
+    Python values. `ok`, `status`, `statusText`, `url`, `redirected`, `type`,
+    `bodyUsed` and `headers` are read from it; any other property too."""
 
     def __init__(self, response):
         self._response = response
-        self.status = response.status
-        self.ok = bool(response.ok)
-        self.url = response.url
+
+    ok = property(lambda self: bool(self._response.ok))
+    status = property(lambda self: int(self._response.status))
+    statusText = property(lambda self: str(self._response.statusText))
+    url = property(lambda self: str(self._response.url))
+    redirected = property(lambda self: bool(self._response.redirected))
+    type = property(lambda self: str(self._response.type))
+    bodyUsed = property(lambda self: bool(self._response.bodyUsed))
+    headers = property(lambda self: _Headers(self._response.headers))
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._response, name)
+
+    def __repr__(self):
+        return "<Response %d %s>" % (self.status, self.url)
+
+    def clone(self):
+        return Response(self._response.clone())
 
     async def text(self):
+        """The body as a str."""
         return str(await self._response.text())
 
     async def json(self):
+        """The body parsed as JSON, as Python values (dicts, lists…)."""
         return json.loads(await self.text())
 
+    async def bytearray(self):
+        """The body as a bytearray."""
+        return as_bytearray(await self._response.arrayBuffer())
+
     async def bytes(self):
+        """The body as bytes."""
         buffer = await self._response.arrayBuffer()
-        if MICROPYTHON:
-            return bytes(js.Uint8Array.new(buffer))
-        return buffer.to_bytes()
+        return bytes(js.Uint8Array.new(buffer)) if _MICROPYTHON else buffer.to_bytes()
+
+    async def arrayBuffer(self):
+        """The body as a memoryview of its bytes."""
+        return memoryview(await self.bytes())
+
+    async def blob(self):
+        """The body as a JavaScript Blob (for URL.createObjectURL and the like)."""
+        return await self._response.blob()
 
 
-async def fetch(url, **options):
-    """Fetch `url` (relative to the page) like JavaScript's fetch():
-    `response = await fetch("data.json")`, then `await response.json()`.
-    Options (method, headers, body, …) are fetch()'s own."""
-    return Response(await js.fetch(url, to_js(options)))
+class _Request:
+    """What `fetch(url)` gives before it's awaited: await it for the Response,
+    or await `.json()`, `.text()`, `.bytearray()`, `.arrayBuffer()`,
+    `.blob()` or `.bytes()` on it for the body in one go."""
+
+    def __init__(self, url, options):
+        self._promise = js.fetch(url, to_js(options)) if options else js.fetch(url)
+        self._response = None
+
+    async def _get(self):
+        if self._response is None:
+            self._response = Response(await self._promise)
+        return self._response
+
+    def __await__(self):
+        coroutine = self._get()
+        return (yield from (coroutine if _MICROPYTHON else coroutine.__await__()))
+
+    __iter__ = __await__  # MicroPython awaits through __iter__
+
+    async def text(self):
+        return await (await self._get()).text()
+
+    async def json(self):
+        return await (await self._get()).json()
+
+    async def bytearray(self):
+        return await (await self._get()).bytearray()
+
+    async def bytes(self):
+        return await (await self._get()).bytes()
+
+    async def arrayBuffer(self):
+        return await (await self._get()).arrayBuffer()
+
+    async def blob(self):
+        return await (await self._get()).blob()
+
+
+def fetch(url, **options):
+    """Fetch `url` (relative to the page) like JavaScript's fetch(); options
+    (method, headers, body, …) are fetch()'s own, as keyword arguments.
+    `await fetch(url)` gives a Response; `await fetch(url).json()` (or
+    `.text()`, `.bytearray()`, `.arrayBuffer()`, `.blob()`) gives the body."""
+    if is_none(url) or isinstance(url, (bytes, bytearray, int, float, list, tuple, dict)):
+        raise TypeError("fetch() takes the URL as a string (or a JavaScript URL or Request), not %s." % type(url).__name__)
+    return _Request(url, options)
