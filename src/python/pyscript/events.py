@@ -127,7 +127,7 @@ def _elements(selector):
     if dom_element is not None:
         return [dom_element]
     if is_none(selector):
-        raise TypeError("when(): the selector is None (an element that wasn't found?). Check it before handling its events.")
+        raise TypeError("when(): one of the elements is None (an element that wasn't found?). Check it before handling its events.")
     if hasattr(selector, "addEventListener"):
         return [selector]
     try:
@@ -158,8 +158,11 @@ def _dom_registration(event_type, selector, options):
     """Check a DOM event's arguments now; return what registers a function for it."""
     if not isinstance(event_type, str) or not event_type:
         raise TypeError('when(): the first argument is an event name such as "click", or an Event; got %r.' % (event_type,))
-    if selector is None or (isinstance(selector, str) and not selector.strip()):
-        raise ValueError('when("%s"): say which elements to listen to, e.g. when("%s", "#my-button").' % (event_type, event_type))
+    if is_none(selector) or (isinstance(selector, str) and not selector.strip()):
+        raise ValueError(
+            'when("%s"): say which elements to listen to, e.g. when("%s", "#my-button") '
+            "(the selector is missing, empty or None: an element that wasn't found?)." % (event_type, event_type)
+        )
     unknown = [name for name in options if name not in _OPTIONS]
     if unknown:
         raise TypeError("when(): unknown listener option %s (addEventListener takes: %s)." % (", ".join(unknown), ", ".join(_OPTIONS)))
