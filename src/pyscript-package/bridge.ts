@@ -5,6 +5,11 @@
  * shape: the page's (page-bridge.ts) and a worker's (workers/worker-bridge.ts).
  * Names are Python-style on purpose: Python calls them. `None` is the value
  * the interpreter turns into Python's None (`interpreter.none`).
+ *
+ * Nothing here may throw: MicroPython can't catch a JavaScript error thrown
+ * by a function it calls (the run stops, and after an `await` it hangs). A
+ * call that can fail returns its error message ("" when it worked), or for
+ * an async call resolves to it, and Python raises it (see {@link failed}).
  */
 
 /** The JS value that arrives in Python as None. */
@@ -12,6 +17,19 @@ export type None = null | undefined;
 
 /** A key of `pyscript.storage` (Python str, int or float). */
 export type StorageKey = string | number;
+
+/** Run `fn`; its error's message, or "" when it worked: what a bridge call that can fail returns. */
+export function failed(fn: () => unknown): string {
+  try {
+    fn();
+    return "";
+  } catch (thrown) {
+    return messageOf(thrown);
+  }
+}
+
+/** What went wrong, as text. */
+export const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
 
 /** What both sides offer. `Where` is where display() draws: an element on the page, its id in a worker. */
 interface BridgeBase<Where> {
@@ -26,23 +44,26 @@ interface BridgeBase<Where> {
   display_target(id: string | null): Where | "" | None;
   /**
    * Show one value, already turned into a MIME type and its data (text: base64
-   * for images), with `attributes` (JSON of name → value) for an image.
+   * for images), with `attributes` (JSON of name → value) for an image. Returns an error message, or "".
    */
-  display(where: Where, mime: string, data: string, attributes: string): void;
+  display(where: Where, mime: string, data: string, attributes: string): string;
   /** Remove what `where` showed (display(append=False)). */
   clear(where: Where): void;
   /** input(): the answer, or None when it was cancelled. */
   ask(prompt: string): string | None;
-  /** `await storage(name)`: open (or make) the IndexedDB store `name`; resolves to its entries as JSON `[[key, text], …]`. */
+  /**
+   * `await storage(name)`: open (or make) the IndexedDB store `name`; resolves
+   * to JSON `{"entries": [[key, text], …]}` or `{"error": "…"}`.
+   */
   storage_open(name: string): Promise<string>;
-  /** Queue writing `text` (a serialized Python value) under `key`. */
-  storage_set(name: string, key: StorageKey, text: string): void;
-  /** Queue deleting `key`. */
-  storage_delete(name: string, key: StorageKey): void;
-  /** Queue deleting every entry. */
-  storage_clear(name: string): void;
-  /** `await store.sync()`: resolves once every change so far is written (rejects if one failed). */
-  storage_sync(name: string): Promise<void>;
+  /** Queue writing `text` (a serialized Python value) under `key`; an error message, or "". */
+  storage_set(name: string, key: StorageKey, text: string): string;
+  /** Queue deleting `key`; an error message, or "". */
+  storage_delete(name: string, key: StorageKey): string;
+  /** Queue deleting every entry; an error message, or "". */
+  storage_clear(name: string): string;
+  /** `await store.sync()`: resolves once every change so far is written, to an error message if one failed, or "". */
+  storage_sync(name: string): Promise<string>;
 }
 
 /** `_pyscript` on the page. */
@@ -52,9 +73,10 @@ export interface PageBridge extends BridgeBase<Element> {
   current_target(): Element | None;
   /**
    * Call `handler` for each `type` event on `element`, as part of this run,
-   * with addEventListener's `options` (once, capture, passive, signal); returns the function that stops it.
+   * with addEventListener's `options` (once, capture, passive, signal); returns the function that stops it,
+   * or an error message.
    */
-  listen(element: EventTarget, type: string, handler: (event: Event) => unknown, options: AddEventListenerOptions | None): () => void;
+  listen(element: EventTarget, type: string, handler: (event: Event) => unknown, options: AddEventListenerOptions | None): (() => void) | string;
   /** input() in a tag where Python can wait for a promise: a field in the output. */
   ask_inline(prompt: string): Promise<string | None>;
   /** @export on the page: offer a JSON-in, JSON-out function to workers. */

@@ -13,7 +13,7 @@ import { render } from "../page-io/output.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { addStyleSheet } from "../styles.js";
 import type { WorkerHub } from "../worker-hub.js";
-import type { None, PageBridge } from "./bridge.js";
+import { failed, messageOf, type None, type PageBridge } from "./bridge.js";
 import { installPackage } from "./install.js";
 import { storageBridge } from "./storage.js";
 import { targetId } from "./target-ids.js";
@@ -46,7 +46,7 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
       return target ? targetId(target, interpreter.info.name) : none;
     },
     display_target: (id) => (id ? document.getElementById(id) ?? none : interpreter.context.target ?? ""),
-    display: (element, mime, data, attributes) => element.append(render(mime, data, attributes)),
+    display: (element, mime, data, attributes) => failed(() => element.append(render(mime, data, attributes))),
     clear: (element) => element.replaceChildren(),
     listen: (element, type, handler, options) => listen({ interpreter, assets, context: interpreter.context }, element, type, handler, options),
     ask: (prompt) => window.prompt(prompt) ?? none,
@@ -74,7 +74,7 @@ interface ListenerRun {
  * Returns the function that stops listening.
  */
 function listen({ interpreter, assets, context }: ListenerRun, element: EventTarget, type: string,
-  handler: (event: Event) => unknown, options: AddEventListenerOptions | None): () => void {
+  handler: (event: Event) => unknown, options: AddEventListenerOptions | None): (() => void) | string {
   const listener = async (event: Event) => {
     try {
       await interpreter.within(context, async () => handler(event)); // an async def's coroutine is awaited too
@@ -82,6 +82,10 @@ function listen({ interpreter, assets, context }: ListenerRun, element: EventTar
       await reportAtTag(interpreter.toError(thrown), context.target, assets);
     }
   };
-  element.addEventListener(type, listener, options ?? undefined);
+  try {
+    element.addEventListener(type, listener, options ?? undefined);
+  } catch (thrown) {
+    return messageOf(thrown);
+  }
   return () => element.removeEventListener(type, listener, options ?? undefined);
 }

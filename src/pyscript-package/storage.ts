@@ -4,9 +4,10 @@
  * named store is a database of its own, `@pyscript/<name>`, holding one
  * object store of key → text (the Python side serializes the values). Changes
  * are written as they are made, each in its own transaction (IndexedDB runs
- * them in order); `storage_sync` waits for all of them so far.
+ * them in order); `storage_sync` waits for all of them so far. Like every
+ * bridge call, these report errors as messages instead of throwing.
  */
-import type { StorageKey } from "./bridge.js";
+import { failed, messageOf, type StorageKey } from "./bridge.js";
 
 const ENTRIES = "entries";
 
@@ -81,21 +82,26 @@ function opened(name: string): Store {
   return store;
 }
 
+/** An open (or newly made) store: one open request per name at a time. */
+function storeNamed(name: string): Promise<Store> {
+  let store = opening.get(name);
+  if (!store) {
+    store = openStore(name);
+    opening.set(name, store);
+    store.catch(() => opening.delete(name));
+  }
+  return store;
+}
+
 /** What the bridges offer Python for `pyscript.storage` (see bridge.ts). */
 export function storageBridge() {
   return {
-    storage_open: async (name: string): Promise<string> => {
-      let store = opening.get(name);
-      if (!store) {
-        store = openStore(name);
-        opening.set(name, store);
-        store.catch(() => opening.delete(name));
-      }
-      return (await store).entries();
-    },
-    storage_set: (name: string, key: StorageKey, value: string) => opened(name).write((entries) => entries.put(value, key)),
-    storage_delete: (name: string, key: StorageKey) => opened(name).write((entries) => entries.delete(key)),
-    storage_clear: (name: string) => opened(name).write((entries) => entries.clear()),
-    storage_sync: (name: string) => opened(name).sync(),
+    storage_open: (name: string): Promise<string> => storeNamed(name).then((store) => store.entries())
+      .then((entries) => `{"entries": ${entries}}`, (thrown: unknown) => JSON.stringify({ error: messageOf(thrown) })),
+    storage_set: (name: string, key: StorageKey, text: string) => failed(() => opened(name).write((entries) => entries.put(text, key))),
+    storage_delete: (name: string, key: StorageKey) => failed(() => opened(name).write((entries) => entries.delete(key))),
+    storage_clear: (name: string) => failed(() => opened(name).write((entries) => entries.clear())),
+    storage_sync: (name: string): Promise<string> => Promise.resolve().then(() => opened(name).sync())
+      .then(() => "", messageOf),
   };
 }

@@ -5,7 +5,7 @@
  * sleeps on the page's channel, which only cross-origin isolated pages have.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
-import type { WorkerBridge } from "../pyscript-package/bridge.js";
+import { failed, type WorkerBridge } from "../pyscript-package/bridge.js";
 import { storageBridge } from "../pyscript-package/storage.js";
 import { NOT_ISOLATED, waitForAnswer } from "./channel.js";
 import type { Answer, BlockingRequest, FromWorker, WorkerInit } from "./messages.js";
@@ -34,7 +34,7 @@ export function workerBridge(side: WorkerSide): WorkerBridge {
     current_target_id: () => init.target,
     // With a channel, check the element now, as on the page (display() raises ValueError); without, the page checks.
     display_target: (id) => (!id ? init.target : !init.channel || block({ kind: "element", id }).value ? id : none),
-    display: (target, mime, data, attributes) => send({ type: "display", target, mime, data, attributes }),
+    display: (target, mime, data, attributes) => failed(() => send({ type: "display", target, mime, data, attributes })),
     clear: (target) => send({ type: "clear", target }),
     ask: (prompt) => (block({ kind: "input", prompt }).value as string | null) ?? none,
     call_main: (name, argsJSON) => (output.flush(), side.callMain(name, JSON.parse(argsJSON))),

@@ -113,9 +113,14 @@ def _attributes(mime, meta):
         return "{}"
     chosen = {}
     for name, item in meta.items():
-        if isinstance(name, str) and name.replace("-", "").isalnum() and isinstance(item, (str, int, float)):
+        if _attribute_name(name) and isinstance(item, (str, int, float)):
             chosen[name] = str(item)
     return json.dumps(chosen)
+
+
+def _attribute_name(name):
+    """A plain attribute name: a letter, then letters, digits, "-" or "_"."""
+    return isinstance(name, str) and name[:1].isalpha() and all(c.isalpha() or c.isdigit() or c in "-_" for c in name)
 
 
 def _target_id(target):
@@ -158,4 +163,6 @@ def display(*values, target=None, append=True):
             continue
         if not append:
             _pyscript.clear(where)
-        _pyscript.display(where, mime, text, _attributes(mime, meta))
+        error = _pyscript.display(where, mime, text, _attributes(mime, meta))
+        if error:
+            raise RuntimeError("display(): the page could not show a %s value: %s" % (mime, error))

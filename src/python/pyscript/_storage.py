@@ -69,6 +69,12 @@ def _check_key(key):
     return key
 
 
+def _raise_if(error, name):
+    """The bridge reports failures as messages (see bridge.ts): raise them."""
+    if error:
+        raise OSError('storage("%s"): %s' % (name, error) if not error.startswith("storage(") else error)
+
+
 class _Store:
     """One named IndexedDB store, as the bridge offers it: what `Storage` is made with."""
 
@@ -80,16 +86,16 @@ class _Store:
         return [(key, _decode(text)) for key, text in self._entries]
 
     def set(self, key, value):
-        _pyscript.storage_set(self.name, _check_key(key), _encode(value))
+        _raise_if(_pyscript.storage_set(self.name, _check_key(key), _encode(value)), self.name)
 
     def delete(self, key):
-        _pyscript.storage_delete(self.name, key)
+        _raise_if(_pyscript.storage_delete(self.name, key), self.name)
 
     def clear(self):
-        _pyscript.storage_clear(self.name)
+        _raise_if(_pyscript.storage_clear(self.name), self.name)
 
     async def sync(self):
-        await _pyscript.storage_sync(self.name)
+        _raise_if(await _pyscript.storage_sync(self.name), self.name)
 
 
 class Storage(dict):
@@ -154,5 +160,6 @@ async def storage(name="", storage_class=Storage):
         raise ValueError("storage() needs a name for the store, e.g. await storage(\"my-app\"); got %r." % (name,))
     if not isinstance(storage_class, type) or not issubclass(storage_class, Storage):
         raise TypeError("storage(storage_class=...) must be Storage or a subclass of it, not %r." % (storage_class,))
-    entries = json.loads(await _pyscript.storage_open(name))
-    return storage_class(_Store(name, entries))
+    opened = json.loads(await _pyscript.storage_open(name))
+    _raise_if(opened.get("error"), name)
+    return storage_class(_Store(name, opened["entries"]))

@@ -146,7 +146,10 @@ def _elements(selector):
 def _listen(element, event_type, proxy, options):
     """Listen through the page's bridge (output and errors go to this tag); a worker listens directly."""
     if not RUNNING_IN_WORKER:
-        return _pyscript.listen(element, event_type, proxy, options)
+        remove = _pyscript.listen(element, event_type, proxy, options)
+        if isinstance(remove, str):
+            raise RuntimeError('when("%s"): the page could not listen: %s' % (event_type, remove))
+        return remove
     if is_none(options):
         element.addEventListener(event_type, proxy)
     else:
