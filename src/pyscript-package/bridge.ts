@@ -93,6 +93,8 @@ export interface WorkerBridge extends BridgeBase<string> {
   in_worker: true;
   /** Can this worker wait for the page (input(), sync calls)? Only on cross-origin isolated pages. */
   can_block: boolean;
+  /** The page's base URL, which relative URLs (fetch) are resolved against, as on the page. */
+  page_url: string;
   /** Why it can't, and how to fix that. */
   cannot_block_reason: string;
   /** `await main.name(...)`: resolves to JSON `{"value": …}` or `{"error": "…"}`. */

@@ -16,6 +16,8 @@ export interface WorkerInit {
   files: [string, string][];
   code: string;
   filename: string;
+  /** The page's base URL: relative URLs (fetch) mean what they mean on the page. */
+  pageURL: string;
   /** The id of the script's output element (what current_target() says). */
   target: string;
   /** For blocking requests (input, sync calls): present only if the page is cross-origin isolated. */

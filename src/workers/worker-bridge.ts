@@ -30,6 +30,7 @@ export function workerBridge(side: WorkerSide): WorkerBridge {
     in_worker: true,
     can_block: Boolean(init.channel),
     cannot_block_reason: NOT_ISOLATED,
+    page_url: init.pageURL,
     config_json: () => JSON.stringify(init.config),
     current_target_id: () => init.target,
     // With a channel, check the element now, as on the page (display() raises ValueError); without, the page checks.

@@ -137,6 +137,7 @@ class PageWorker implements WorkerHandle {
         name: this.name, info, config, code, filename,
         baseURL: kernel.interpreters.folder(info, config),
         files: Object.entries(config.files).map(([path, url]) => [path, new URL(url, document.baseURI).href]),
+        pageURL: document.baseURI,
         target: this.target.id,
         channel: this.channel,
         interrupt: this.interrupt,

@@ -6,11 +6,28 @@
 
 import json
 
+import _pyscript
 import js
+from pyscript import RUNNING_IN_WORKER
 from pyscript.ffi import _MICROPYTHON, is_none, to_js
 from pyscript.util import as_bytearray
 
 __all__ = ["Response", "fetch"]
+
+
+async def _settled(promise, what, hint=""):
+    """Await a JavaScript promise; a rejection becomes an OSError saying what failed
+    (the interpreters word their JsException differently)."""
+    try:
+        return await promise
+    except Exception as error:
+        args = getattr(error, "args", ())
+        reason = "%s: %s" % (args[1], args[2]) if _MICROPYTHON and len(args) == 3 else str(error)
+        raise OSError("%s failed: %s.%s" % (what, reason.rstrip("."), hint))
+
+
+_HINT = (" Check the URL, and that the server is reachable; another site must also allow this page's"
+         " origin (CORS).")
 
 
 class _Headers:
@@ -81,7 +98,7 @@ class Response:
 
     async def text(self):
         """The body as a str."""
-        return str(await self._response.text())
+        return str(await _settled(self._response.text(), "response.text()"))
 
     async def json(self):
         """The body parsed as JSON, as Python values (dicts, lists…)."""
@@ -89,11 +106,11 @@ class Response:
 
     async def bytearray(self):
         """The body as a bytearray."""
-        return as_bytearray(await self._response.arrayBuffer())
+        return as_bytearray(await _settled(self._response.arrayBuffer(), "response.bytearray()"))
 
     async def bytes(self):
         """The body as bytes."""
-        buffer = await self._response.arrayBuffer()
+        buffer = await _settled(self._response.arrayBuffer(), "response.bytes()")
         return bytes(js.Uint8Array.new(buffer)) if _MICROPYTHON else buffer.to_bytes()
 
     async def arrayBuffer(self):
@@ -102,7 +119,7 @@ class Response:
 
     async def blob(self):
         """The body as a JavaScript Blob (for URL.createObjectURL and the like)."""
-        return await self._response.blob()
+        return await _settled(self._response.blob(), "response.blob()")
 
 
 class _Request:
@@ -111,12 +128,15 @@ class _Request:
     `.blob()` or `.bytes()` on it for the body in one go."""
 
     def __init__(self, url, options):
+        if RUNNING_IN_WORKER and isinstance(url, str):
+            url = str(js.URL.new(url, _pyscript.page_url).href)  # relative to the page, not to the worker's script
+        self._url = url
         self._promise = js.fetch(url, to_js(options)) if options else js.fetch(url)
         self._response = None
 
     async def _get(self):
         if self._response is None:
-            self._response = Response(await self._promise)
+            self._response = Response(await _settled(self._promise, 'fetch("%s")' % self._url, _HINT))
         return self._response
 
     def __await__(self):
