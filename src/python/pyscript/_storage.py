@@ -34,7 +34,7 @@ def _plain(value, path):
         if isinstance(value, dict):
             return {_nested_key(key): _plain(item, inner) for key, item in value.items()}
         return [_plain(item, inner) for item in value]
-    raise TypeError("storage can't keep a %s. %s" % (type(value).__name__, _HINT))
+    raise TypeError("storage can't keep a value of type %s. %s" % (type(value).__name__, _HINT))
 
 
 def _nested_key(key):
@@ -59,7 +59,7 @@ def _decode(text):
     kind, data = json.loads(text)
     if kind == "json":
         return data
-    raw = bytearray(binascii.a2b_base64(data))
+    raw = bytearray(binascii.a2b_base64(data.encode()))
     return memoryview(raw) if kind == "memoryview" else raw
 
 
