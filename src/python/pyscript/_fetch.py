@@ -145,23 +145,19 @@ class _Request:
 
     __iter__ = __await__  # MicroPython awaits through __iter__
 
-    async def text(self):
-        return await (await self._get()).text()
+    def __getattr__(self, name):
+        if name not in _BODY_READERS:
+            raise AttributeError("fetch(...) has no %r: await it for the Response, or await .%s() on it"
+                                 % (name, "(), .".join(_BODY_READERS)))
 
-    async def json(self):
-        return await (await self._get()).json()
+        async def read():
+            return await getattr(await self._get(), name)()
 
-    async def bytearray(self):
-        return await (await self._get()).bytearray()
+        return read
 
-    async def bytes(self):
-        return await (await self._get()).bytes()
 
-    async def arrayBuffer(self):
-        return await (await self._get()).arrayBuffer()
-
-    async def blob(self):
-        return await (await self._get()).blob()
+#: What can be awaited on `fetch(url)` directly, as on its Response.
+_BODY_READERS = ("json", "text", "bytearray", "arrayBuffer", "blob", "bytes")
 
 
 def fetch(url, **options):
