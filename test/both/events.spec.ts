@@ -23,20 +23,53 @@ when("click", [Wrapper(document.querySelector("#wrapped"))])(show)
   await expect(py.output("#out")).toHaveText("clicked m1\nclicked m2\nclicked element\nclicked listed\nclicked nodes\nclicked wrapped\n");
 });
 
-test("a pyscript.web-style element (one object with _dom_element) can be decorated directly", async ({ py, page }) => {
+test("pyscript.web-style elements and collections (objects with _dom_element, iterables of them) can be decorated directly", async ({ py, page }) => {
   await py.open(`
-<button id="go">Go</button>
+<button id="go">Go</button><button class="item" id="i1">1</button><button class="item" id="i2">2</button>
 <py-script id="out">
 from pyscript import when, document
 class Element:
     def __init__(self, element):
         self._dom_element = element
+class ElementCollection:
+    def __init__(self, selector):
+        self._elements = [Element(node) for node in document.querySelectorAll(selector)]
+    def __iter__(self):
+        return iter(self._elements)
 @when("click", Element(document.querySelector("#go")))
 def go():
     print("web element clicked")
+@when("click", ElementCollection(".item"))
+def item(event):
+    print("item", event.target.id)
 </py-script>`);
   await page.click("#go");
-  await expect(py.output("#out")).toHaveText("web element clicked\n");
+  await page.click("#i2");
+  await page.click("#i1");
+  await expect(py.output("#out")).toHaveText("web element clicked\nitem i2\nitem i1\n");
+});
+
+test("bound methods work as handlers, with or without the event argument", async ({ py, page }) => {
+  await py.open(`
+<button id="a">A</button><button id="b">B</button>
+<py-script id="out">
+from pyscript import when
+class Counter:
+    def __init__(self):
+        self.count = 0
+    def bump(self):
+        self.count += 1
+        print("bump", self.count)
+    def seen(self, event):
+        print("seen", event.target.id)
+counter = Counter()
+when("click", "#a")(counter.bump)
+when("click", "#b")(counter.seen)
+</py-script>`);
+  await page.click("#a");
+  await page.click("#b");
+  await page.click("#a");
+  await expect(py.output("#out")).toHaveText("bump 1\nseen b\nbump 2\n");
 });
 
 test("listener options: once=True handles one click only; capture=True runs before an inner handler", async ({ py, page }) => {
@@ -147,18 +180,28 @@ closed.trigger("closed")
   await expect(py.output("#out")).toHaveText("event closed\nevent from a click\n");
 });
 
-test("a failing Event listener's error reaches the code that triggered it", async ({ py }) => {
+test("a failing Event listener's error reaches the code that triggered it; an async one's traceback is printed", async ({ py }) => {
   await py.open(`
 <py-script id="out">
-from pyscript import Event
+import asyncio
+from pyscript import Event, when
 broken = Event()
 broken.add_listener(lambda result: 1 / 0)
 try:
     broken.trigger()
 except ZeroDivisionError:
     print("caught ZeroDivisionError")
+later = Event()
+@when(later)
+async def fails(result):
+    raise ValueError("async listener failed with " + str(result))
+later.trigger(7)
+await asyncio.sleep(0.05)
+print("still running")
 </py-script>`);
-  await expect(py.output("#out")).toHaveText("caught ZeroDivisionError\n");
+  await expect(py.output("#out")).toContainText("caught ZeroDivisionError\n");
+  await expect(py.page.locator("#out .py-stderr")).toContainText("ValueError: async listener failed with 7");
+  await expect(py.output("#out")).toContainText("still running\n");
 });
 
 test("when() and Event reject bad input with clear errors", async ({ py }) => {

@@ -74,7 +74,7 @@ def _print_exception(error):
     import sys
 
     if _MICROPYTHON:
-        sys.print_exception(error)
+        sys.print_exception(error, sys.stderr)
     else:
         import traceback
 
