@@ -100,10 +100,16 @@ try:
     fetch(None)
 except TypeError as error:
     print("None", error)
+headers = (await fetch("./notes.txt")).headers
+try:
+    headers.get("not a name")
+except ValueError as error:
+    print("header", error)
 </py-script>`);
   const lines = (await py.output("#out").textContent())!.split("\n");
   expect(lines[0]).toBe('network OSError fetch("./broken") failed: TypeError: Failed to fetch. Check the URL, and that the server ' +
     "is reachable; another site must also allow this page's origin (CORS).");
   expect(lines[1]).toMatch(/^twice OSError response\.text\(\) failed: TypeError: .*body stream already read/);
-  expect(lines.slice(2)).toEqual(["json ValueError", "None fetch() takes the URL as a string (or a JavaScript URL or Request), not NoneType.", ""]);
+  expect(lines.slice(2)).toEqual(["json ValueError", "None fetch() takes the URL as a string (or a JavaScript URL or Request), not NoneType.",
+    "header 'not a name' is not a header name (letters, digits and !#$%&'*+-.^_`|~ only).", ""]);
 });

@@ -77,17 +77,28 @@ print(getattr(js.Object, "is")(result, target), js.JSON.stringify(target, to_js(
 test("bad ffi inputs raise clear Python errors", async ({ py }) => {
   await py.open(`
 <py-script id="out">
-from pyscript.ffi import create_proxy
+import js
+from pyscript.ffi import create_proxy, assign
 from pyscript.util import as_bytearray
-for attempt in (lambda: create_proxy(42), lambda: as_bytearray("text")):
+attempts = (lambda: create_proxy(42), lambda: as_bytearray("text"), lambda: as_bytearray([1, 2]), lambda: as_bytearray(js.Object.new()),
+            lambda: assign(None, {}), lambda: assign({}, {}), lambda: assign(js.Object.new(), [1]))
+for attempt in attempts:
     try:
         attempt()
     except TypeError as error:
         print("TypeError:", error)
 </py-script>`);
-  await expect(py.output("#out")).toHaveText(
-    "TypeError: create_proxy() needs a function to wrap, not int.\n" +
-    "TypeError: as_bytearray() needs a JavaScript ArrayBuffer or typed array, not str. Python bytes can be copied with bytearray(value).\n");
+  const buffer = "needs a JavaScript ArrayBuffer or typed array, not";
+  await expect(py.output("#out")).toHaveText([
+    "TypeError: create_proxy() needs a function to wrap, not int.",
+    `TypeError: as_bytearray() ${buffer} str. Python bytes can be copied with bytearray(value).`,
+    `TypeError: as_bytearray() ${buffer} list. Python bytes can be copied with bytearray(value).`,
+    `TypeError: as_bytearray() ${buffer} JsProxy. Python bytes can be copied with bytearray(value).`,
+    "TypeError: assign() copies onto a JavaScript object (e.g. js.Object.new()), not NoneType.",
+    "TypeError: assign() copies onto a JavaScript object (e.g. js.Object.new()), not dict.",
+    "TypeError: assign() copies from dicts or JavaScript objects, not list.",
+    "",
+  ].join("\n"));
 });
 
 test("pyscript.util: as_bytearray copies an ArrayBuffer or a typed array's view, is_awaitable spots async functions", async ({ py }) => {

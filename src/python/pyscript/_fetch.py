@@ -30,6 +30,16 @@ _HINT = (" Check the URL, and that the server is reachable; another site must al
          " origin (CORS).")
 
 
+_TOKEN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~"
+
+
+def _header_name(name):
+    """Check a header name here: JavaScript would throw, which MicroPython can't catch."""
+    if not isinstance(name, str) or not name or not all(c in _TOKEN for c in name):
+        raise ValueError("%r is not a header name (letters, digits and !#$%%&'*+-.^_`|~ only)." % (name,))
+    return name
+
+
 class _Headers:
     """A response's headers: `headers.get("content-type")` (any case),
     `headers["content-type"]`, `"etag" in headers`, `headers.items()`, and
@@ -39,16 +49,16 @@ class _Headers:
         self._headers = headers
 
     def get(self, name, default=None):
-        value = self._headers.get(name)
+        value = self._headers.get(_header_name(name))
         return default if is_none(value) else str(value)
 
     def __getitem__(self, name):
-        if not self._headers.has(name):
+        if not self._headers.has(_header_name(name)):
             raise KeyError(name)
         return str(self._headers.get(name))
 
     def __contains__(self, name):
-        return bool(self._headers.has(name))
+        return bool(self._headers.has(_header_name(name)))
 
     def items(self):
         return [(str(pair[0]), str(pair[1])) for pair in getattr(js.Array, "from")(self._headers.entries())]
@@ -128,7 +138,7 @@ class _Request:
     `.blob()` or `.bytes()` on it for the body in one go."""
 
     def __init__(self, url, options):
-        if RUNNING_IN_WORKER and isinstance(url, str):
+        if RUNNING_IN_WORKER and isinstance(url, str) and ":" not in url.split("/")[0]:
             url = str(js.URL.new(url, _pyscript.page_url).href)  # relative to the page, not to the worker's script
         self._url = url
         self._promise = js.fetch(url, to_js(options)) if options else js.fetch(url)

@@ -24,12 +24,21 @@ if _MICROPYTHON:
     from jsffi import to_js as _mp_to_js
 
     _NULLS = (None, js.undefined)  # JavaScript null arrives as None
+
+    def _is_js(value):
+        """Is `value` a JavaScript object (not a Python value)?"""
+        return type(value).__name__ == "JsProxy"
 else:
+    from pyodide.ffi import JsProxy
     from pyodide.ffi import create_proxy as _create_proxy
     from pyodide.ffi import jsnull
     from pyodide.ffi import to_js as _py_to_js
 
     _NULLS = (None, jsnull)  # JavaScript undefined arrives as None
+
+    def _is_js(value):
+        """Is `value` a JavaScript object (not a Python value)?"""
+        return isinstance(value, JsProxy) and not is_none(value)
 
 
 def create_proxy(func):
@@ -86,7 +95,11 @@ def is_none(value):
 def assign(target, *sources):
     """Copy the properties of each source (a dict, or a JavaScript object)
     onto the JavaScript object `target`, like Object.assign; returns `target`."""
+    if not _is_js(target):
+        raise TypeError("assign() copies onto a JavaScript object (e.g. js.Object.new()), not %s." % type(target).__name__)
     for source in sources:
+        if not isinstance(source, dict) and not _is_js(source):
+            raise TypeError("assign() copies from dicts or JavaScript objects, not %s." % type(source).__name__)
         js.Object.assign(target, to_js(source))
     return target
 

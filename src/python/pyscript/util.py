@@ -18,10 +18,12 @@ __all__ = ["NotSupported", "as_bytearray", "is_awaitable"]
 def as_bytearray(buffer):
     """The bytes of a JavaScript ArrayBuffer (or of a typed array's view
     of one), copied into a Python bytearray."""
-    kind = str(js.Object.prototype.toString.call(buffer)) if not isinstance(buffer, (str, bytes, bytearray)) else ""
+    from pyscript.ffi import _is_js
+
+    kind = str(js.Object.prototype.toString.call(buffer)) if _is_js(buffer) else ""
     if kind == "[object ArrayBuffer]" or kind == "[object SharedArrayBuffer]":
         view = js.Uint8Array.new(buffer)
-    elif js.ArrayBuffer.isView(buffer):
+    elif kind and js.ArrayBuffer.isView(buffer):
         view = js.Uint8Array.new(buffer.buffer, buffer.byteOffset, buffer.byteLength)
     else:
         raise TypeError(
