@@ -77,6 +77,8 @@ export interface PageBridge extends BridgeBase<Element> {
    * or an error message.
    */
   listen(element: EventTarget, type: string, handler: (event: Event) => unknown, options: AddEventListenerOptions | None): (() => void) | string;
+  /** The elements matching a CSS selector, or an error message for a selector that isn't one. */
+  select(selector: string): Element[] | string;
   /** input() in a tag where Python can wait for a promise: a field in the output. */
   ask_inline(prompt: string): Promise<string | None>;
   /** @export on the page: offer a JSON-in, JSON-out function to workers. */

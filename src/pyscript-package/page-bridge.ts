@@ -49,6 +49,13 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     display: (element, mime, data, attributes) => failed(() => element.append(render(mime, data, attributes))),
     clear: (element) => element.replaceChildren(),
     listen: (element, type, handler, options) => listen({ interpreter, assets, context: interpreter.context }, element, type, handler, options),
+    select: (selector) => {
+      try {
+        return [...document.querySelectorAll(selector)];
+      } catch (thrown) {
+        return messageOf(thrown);
+      }
+    },
     ask: (prompt) => window.prompt(prompt) ?? none,
     ask_inline: async (prompt) => (await askInline(interpreter.context.target, prompt)) ?? none,
     // Workers: @export on the page offers a function to them; workers["name"] calls theirs.

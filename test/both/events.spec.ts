@@ -219,6 +219,7 @@ attempt("no selector", lambda: when("click"))
 attempt("None element", lambda: when("click", document.querySelector("#missing")))
 attempt("None in a list", lambda: when("click", [document.querySelector("#missing")]))
 attempt("empty list", lambda: when("click", []))
+attempt("bad selector", lambda: when("click", "#go >> ["))
 attempt("number", lambda: when("click", 42))
 attempt("bad option", lambda: when("click", "#go", twice=True))
 attempt("event type", lambda: when(42, "#go"))
@@ -233,6 +234,7 @@ attempt("listener", lambda: Event().add_listener(5))
       "(the selector is missing, empty or None: an element that wasn't found?).",
     "None in a list TypeError: when(): one of the elements is None (an element that wasn't found?). Check it before handling its events.",
     'empty list ValueError: when("click", []): no element on the page matches []. Check the selector, and that the element comes before this script (or is added before the decorator runs).',
+    `bad selector ValueError: when(): "#go >> [" is not a CSS selector (Failed to execute 'querySelectorAll' on 'Document': '#go >> [' is not a valid selector.).`,
     "number TypeError: when(): 42 is not something with events. Give a CSS selector, an element, a pyscript.web element, or a list of those.",
     "bad option TypeError: when(): unknown listener option twice (addEventListener takes: once, capture, passive, signal).",
     'event type TypeError: when(): the first argument is an event name such as "click", or an Event; got 42.',

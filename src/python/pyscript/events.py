@@ -122,7 +122,12 @@ def _elements(selector):
     window, document…), an object with `_dom_element` (pyscript.web), or
     any iterable of those (a list, a NodeList, an ElementCollection)."""
     if isinstance(selector, str):
-        return list(document.querySelectorAll(selector))
+        if RUNNING_IN_WORKER:
+            return list(document.querySelectorAll(selector))  # explains that a worker has no DOM
+        found = _pyscript.select(selector)  # an invalid selector would throw, which MicroPython can't catch
+        if isinstance(found, str):
+            raise ValueError('when(): "%s" is not a CSS selector (%s).' % (selector, found))
+        return list(found)
     dom_element = getattr(selector, "_dom_element", None)
     if dom_element is not None:
         return [dom_element]
