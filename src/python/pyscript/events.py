@@ -60,25 +60,18 @@ class Event:
 def _start(coroutine):
     """Run a coroutine as a task; an exception it raises is printed to stderr."""
     import asyncio
+    import sys
 
     async def guarded():
         try:
             await coroutine
         except Exception as error:  # a task's exception would otherwise vanish
-            _print_exception(error)
+            if _MICROPYTHON:
+                sys.print_exception(error, sys.stderr)
+            else:
+                __import__("traceback").print_exception(error)
 
     asyncio.create_task(guarded())
-
-
-def _print_exception(error):
-    import sys
-
-    if _MICROPYTHON:
-        sys.print_exception(error, sys.stderr)
-    else:
-        import traceback
-
-        traceback.print_exception(error)
 
 
 def _takes_argument(func):
