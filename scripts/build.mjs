@@ -27,6 +27,30 @@ const RUNTIMES = {
   },
 };
 
+/**
+ * The pyscript package's Python travels as text inside page-bridge.js and
+ * worker-thread.js: its docstrings are blanked there (line numbers kept, so
+ * tracebacks still point right). dist/python/ keeps the full source and stubs.
+ */
+const DOCSTRING = /^([ \t]*)(?:"""[\s\S]*?"""|'''[\s\S]*?''')/gm;
+function withoutDocstrings(source) {
+  const lines = source.split("\n");
+  return source.replace(DOCSTRING, (docstring, indent, offset) => {
+    const line = source.slice(0, offset).split("\n").length - 1;
+    const previous = lines.slice(0, line).reverse().find((text) => text.trim() && !text.trim().startsWith("#"));
+    const isDocstring = previous === undefined || /^\s*(async\s+def|def|class)\b.*:\s*(#.*)?$/.test(previous);
+    if (!isDocstring) return docstring;
+    const newlines = docstring.split("\n").length - 1; // kept, so line numbers stay right
+    return newlines ? `${indent}""${"\n".repeat(newlines)}${indent}""` : `${indent}""`;
+  });
+}
+const pythonText = {
+  name: "python-text",
+  setup(build) {
+    build.onLoad({ filter: /\.py$/ }, (args) => ({ contents: withoutDocstrings(readFileSync(args.path, "utf8")), loader: "text" }));
+  },
+};
+
 function packageVersion(name) {
   return JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8")).version;
 }
@@ -57,7 +81,7 @@ for (const file of readdirSync(join(root, "src/python/pyscript"))) copyFileSync(
 // pyscript.web's modules, downloaded by a page the first time it imports pyscript.web.
 const webModules = readdirSync(join(root, "src/python/pyscript")).filter((file) => /^_web.*\.py$/.test(file));
 writeFileSync(join(dist, "python", "pyscript-web.json"),
-  JSON.stringify(Object.fromEntries(webModules.map((file) => [file, readFileSync(join(root, "src/python/pyscript", file), "utf8")]))));
+  JSON.stringify(Object.fromEntries(webModules.map((file) => [file, withoutDocstrings(readFileSync(join(root, "src/python/pyscript", file), "utf8"))]))));
 const sizes = Object.fromEntries(Object.entries(RUNTIMES).map(([name, runtime]) => [name, copyRuntime(name, runtime)]));
 
 const define = {
@@ -107,6 +131,7 @@ const options = {
   // The pyscript package's Python source travels inside its bridge; py-repl.js
   // carries xterm's stylesheet and adds it to the page itself.
   loader: { ".py": "text", ".css": "text" },
+  plugins: [pythonText],
   legalComments: "none",
   define,
   logLevel: "warning",

@@ -68,14 +68,24 @@ export function lastOutputBlock(target: Element): Element {
   return target.appendChild(Object.assign(document.createElement("pre"), { className: "py-output" }));
 }
 
-/** One displayed value's node: text stays text; HTML and SVG come from trusted reprs. */
-export function render(mime: string, data: string): Element {
+/**
+ * One displayed value's node: text stays text; HTML and SVG come from trusted
+ * reprs (HTML() or `_repr_html_`: the author's choice), as does JavaScript,
+ * which runs. `attributes` (JSON) go on an image (width, height, alt…).
+ */
+export function render(mime: string, data: string, attributes = "{}"): Element {
+  if (typeof data !== "string") throw new TypeError(`display(): the ${mime} data must be text, not ${typeof data}.`);
   if (mime === "image/png" || mime === "image/jpeg") {
-    return Object.assign(document.createElement("img"), { className: "py-display", src: `data:${mime};base64,${data}` });
+    const image = Object.assign(document.createElement("img"), { className: "py-display", src: `data:${mime};base64,${data}` });
+    for (const [name, value] of Object.entries(JSON.parse(attributes) as Record<string, string>)) {
+      if (!/^(on|src$)/i.test(name)) image.setAttribute(name, value); // never an event handler or another source
+    }
+    return image;
   }
+  if (mime === "application/javascript") return Object.assign(document.createElement("script"), { textContent: data });
   const node = document.createElement("div");
   node.className = mime === "text/markdown" ? "py-display py-markdown" : "py-display";
-  if (mime === "text/html" || mime === "image/svg+xml") node.innerHTML = data; // HTML() or _repr_html_: the author's choice
+  if (mime === "text/html" || mime === "image/svg+xml") node.innerHTML = data;
   else node.textContent = data;
   return node;
 }

@@ -5,10 +5,31 @@
  * shape: the page's (page-bridge.ts) and a worker's (workers/worker-bridge.ts).
  * Names are Python-style on purpose: Python calls them. `None` is the value
  * the interpreter turns into Python's None (`interpreter.none`).
+ *
+ * Nothing here may throw: MicroPython can't catch a JavaScript error thrown
+ * by a function it calls (the run stops, and after an `await` it hangs). A
+ * call that can fail returns its error message ("" when it worked), or for
+ * an async call resolves to it, and Python raises it (see {@link failed}).
  */
 
 /** The JS value that arrives in Python as None. */
 export type None = null | undefined;
+
+/** A key of `pyscript.storage` (Python str, int or float). */
+export type StorageKey = string | number;
+
+/** Run `fn`; its error's message, or "" when it worked: what a bridge call that can fail returns. */
+export function failed(fn: () => unknown): string {
+  try {
+    fn();
+    return "";
+  } catch (thrown) {
+    return messageOf(thrown);
+  }
+}
+
+/** What went wrong, as text. */
+export const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
 
 /** What both sides offer. `Where` is where display() draws: an element on the page, its id in a worker. */
 interface BridgeBase<Where> {
@@ -21,8 +42,11 @@ interface BridgeBase<Where> {
    * or with no id this run's output element ("" when there is none, e.g. the REPL).
    */
   display_target(id: string | null): Where | "" | None;
-  /** Show one value, already turned into a MIME type and its data. */
-  display(where: Where, mime: string, data: string): void;
+  /**
+   * Show one value, already turned into a MIME type and its data (text: base64
+   * for images), with `attributes` (JSON of name → value) for an image. Returns an error message, or "".
+   */
+  display(where: Where, mime: string, data: string, attributes: string): string;
   /** Remove what `where` showed (display(append=False)). */
   clear(where: Where): void;
   /** input(): the answer, or None when it was cancelled. */
@@ -31,25 +55,37 @@ interface BridgeBase<Where> {
   run_context(): unknown;
   /** A background task's exception nobody retrieved: report it at the run that made the task. */
   report_task_error(context: unknown, type: string, traceback: string): void;
+  /**
+   * `await storage(name)`: open (or make) the IndexedDB store `name`; resolves
+   * to JSON `{"entries": [[key, text], …]}` or `{"error": "…"}`.
+   */
+  storage_open(name: string): Promise<string>;
+  /** Queue writing `text` (a serialized Python value) under `key`; an error message, or "". */
+  storage_set(name: string, key: StorageKey, text: string): string;
+  /** Queue deleting `key`; an error message, or "". */
+  storage_delete(name: string, key: StorageKey): string;
+  /** Queue deleting every entry; an error message, or "". */
+  storage_clear(name: string): string;
+  /** `await store.sync()`: resolves once every change so far is written, to an error message if one failed, or "". */
+  storage_sync(name: string): Promise<string>;
 }
 
 /** `_pyscript` on the page. */
 export interface PageBridge extends BridgeBase<Element> {
   in_worker: false;
-  /** `import pyscript.web`: download and write its modules (synchronously: imports can't wait). */
-  load_web(): void;
   /** This run's output element (None outside a tag). */
   current_target(): Element | None;
-  /** Call `handler` for each `type` event on `element`, as part of this run; returns the function that stops it. */
-  listen(element: EventTarget, type: string, handler: (event: Event) => unknown): () => void;
   /**
-   * DOM work that may throw, for `pyscript.web`: MicroPython can't catch a
-   * JavaScript exception (it stops the interpreter), so these return the
-   * browser's message instead. `select`: `root.querySelectorAll(selector)` as
-   * an array, or the message when the selector isn't valid CSS.
+   * Call `handler` for each `type` event on `element`, as part of this run,
+   * with addEventListener's `options` (once, capture, passive, signal); returns the function that stops it,
+   * or an error message.
    */
+  listen(element: EventTarget, type: string, handler: (event: Event) => unknown, options: AddEventListenerOptions | None): (() => void) | string;
+  /** `import pyscript.web`: download and write its modules (synchronously: imports can't wait). */
+  load_web(): void;
+  /** The elements under `root` matching a CSS selector, or an error message for a selector that isn't one. */
   select(root: ParentNode, selector: string): Element[] | string;
-  /** `target[name] = value`: "" when done, else the browser's message (a read-only property, say). */
+  /** `target[name] = value` for `pyscript.web`: "" when done, else the browser's message (a read-only property, say). */
   set_property(target: object, name: string, value: unknown): string;
   /** `parent.appendChild(child)`: "" when done, else the browser's message (a parent into its own child, say). */
   append_child(parent: Node, child: Node): string;
@@ -69,6 +105,8 @@ export interface WorkerBridge extends BridgeBase<string> {
   in_worker: true;
   /** Can this worker wait for the page (input(), sync calls)? Only on cross-origin isolated pages. */
   can_block: boolean;
+  /** The page's base URL, which relative URLs (fetch) are resolved against, as on the page. */
+  page_url: string;
   /** Why it can't, and how to fix that. */
   cannot_block_reason: string;
   /** `await main.name(...)`: resolves to JSON `{"value": …}` or `{"error": "…"}`. */

@@ -5,18 +5,21 @@
  * module (bridge.ts).
  * Only `__init__.py` is written at start-up (writing files is slow while
  * the filesystem code is cold); the rest the first time Python needs it:
- * `_pyscript.load_package()` writes them all, `load_package("web.py")` one
- * (`import pyscript` writes its public submodules, so `import pyscript.web`
- * finds the file). Each side adds its own `pyscript.web`.
+ * when a lazy name is used (`from pyscript import when`), or when Python's
+ * import system first looks into the package's folder (`import
+ * pyscript.ffi`, `from pyscript.util import …`), which lazy-folder.ts watches.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
 import type { Bridge } from "./bridge.js";
+import { fillOnFirstLook, type LazyFS } from "./lazy-folder.js";
 import INIT from "../python/pyscript/__init__.py";
 import DISPLAY from "../python/pyscript/_display.py";
-import EVENTS from "../python/pyscript/_events.py";
+import EVENTS from "../python/pyscript/events.py";
 import FETCH from "../python/pyscript/_fetch.py";
-import FFI from "../python/pyscript/_ffi.py";
+import FFI from "../python/pyscript/ffi.py";
 import INPUT from "../python/pyscript/_input.py";
+import STORAGE from "../python/pyscript/_storage.py";
+import UTIL from "../python/pyscript/util.py";
 import WORKERS from "../python/pyscript/_workers.py";
 import ATTRIBUTES from "../python/pyscript/_attributes.py";
 import JS_MODULES from "../python/pyscript/js_modules.py";
@@ -25,11 +28,13 @@ import { INSTALL_TASKS } from "./tasks.js";
 
 const REST: Record<string, string> = {
   "_display.py": DISPLAY,
-  "_events.py": EVENTS,
   "_fetch.py": FETCH,
-  "_ffi.py": FFI,
   "_input.py": INPUT,
+  "_storage.py": STORAGE,
   "_workers.py": WORKERS,
+  "events.py": EVENTS,
+  "ffi.py": FFI,
+  "util.py": UTIL,
   "_attributes.py": ATTRIBUTES,
   "js_modules.py": JS_MODULES,
 };
@@ -59,25 +64,27 @@ import pyscript.${module}
 pyscript.${module}.${name}`;
 
 /**
- * Register `bridge` (plus `load_package(file?)`) as `_pyscript` and the
- * config's JavaScript modules as `_pyscript_js_modules`, put the package's
- * `__init__.py` on the path, and make input() and background tasks work (tasks.ts). `extras.files`: this
- * side's own files (the page's `pyscript.web`), written with the rest.
+ * Register `bridge` (plus `load_package()`) as `_pyscript` and the config's
+ * JavaScript modules as `_pyscript_js_modules`, put the package's
+ * `__init__.py` on the path, and make input() and background tasks work
+ * (tasks.ts). `extras.files`: this side's own files (`pyscript/web.py`).
  */
 export function installPackage(interpreter: Interpreter, bridge: Bridge, extras: { files?: Record<string, string>; jsModules?: JsModules } = {}): void {
   const folder = `${interpreter.libraryPath}/pyscript`;
   const files: Record<string, string> = { ...REST, ...extras.files };
-  const written = new Set<string>();
-  const load_package = (file?: string | null) => {
-    for (const name of file ? [file] : Object.keys(files)) {
-      if (written.has(name) || !(name in files)) continue;
-      written.add(name);
-      interpreter.writeFile(`${folder}/${name}`, files[name]!);
-    }
+  let loaded = false;
+  const load_package = (): boolean => {
+    if (loaded) return false;
+    loaded = true;
+    for (const [name, source] of Object.entries(files)) interpreter.writeFile(`${folder}/${name}`, source);
+    return true;
   };
   interpreter.registerJsModule("_pyscript", { ...bridge, load_package });
   interpreter.registerJsModule("_pyscript_js_modules", extras.jsModules ?? { loaded: {}, failed: {} });
   interpreter.writeFile(`${folder}/__init__.py`, INIT);
+  const fs = (interpreter.runtime as { FS?: LazyFS }).FS;
+  if (fs) fillOnFirstLook(fs, folder, Object.keys(files), load_package);
+  else load_package(); // not an Emscripten filesystem: write everything now
   interpreter.runSync(INSTALL_INPUT, { filename: "<pyscript>", value: false });
   interpreter.runSync(INSTALL_TASKS, { filename: "<pyscript>", value: false });
 }

@@ -13,11 +13,13 @@ import { render } from "../page-io/output.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { addStyleSheet } from "../styles.js";
 import type { WorkerHub } from "../worker-hub.js";
-import type { None, PageBridge } from "./bridge.js";
+import { failed, messageOf, type None, type PageBridge } from "./bridge.js";
 import { fromPackage, installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
 import WEB from "../python/pyscript/web.py";
+import { storageBridge } from "./storage.js";
+import { targetId } from "./target-ids.js";
 
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
@@ -63,8 +65,6 @@ export function loadPageJsModules(config: Config): Promise<JsModules> {
   return loadJsModules(jsModuleEntries(config, "main", document.baseURI, report), report);
 }
 
-let targetIds = 0;
-
 function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): PageBridge {
   const { none } = interpreter;
   return {
@@ -74,16 +74,15 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     current_target: () => interpreter.context.target ?? none,
     current_target_id: () => {
       const target = interpreter.context.target;
-      if (target) target.id ||= `py-target-${++targetIds}`;
-      return target?.id ?? none;
+      return target ? targetId(target, interpreter.info.name) : none;
     },
     display_target: (id) => (id ? document.getElementById(id) ?? none : interpreter.context.target ?? ""),
-    display: (element, mime, data) => element.append(render(mime, data)),
+    display: (element, mime, data, attributes) => failed(() => element.append(render(mime, data, attributes))),
     clear: (element) => element.replaceChildren(),
     run_context: () => interpreter.context,
     report_task_error: (context, type, traceback) => void reportAtTag(
       interpreter.toError(Object.assign(new Error(traceback), { name: "PythonError", type })), (context as RunContext | None)?.target, assets),
-    listen: (element, type, handler) => listen(interpreter, assets, element, type, handler, interpreter.context),
+    listen: (element, type, handler, options) => listen({ interpreter, assets, context: interpreter.context }, element, type, handler, options),
     select: (root, selector) => attempt(() => [...root.querySelectorAll(selector)]),
     set_property: (target, name, value) => attempt(() => setProperty(target, name, value)),
     append_child: (parent, child) => attempt(() => (parent.appendChild(child), "")),
@@ -95,6 +94,7 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     worker_names: () => JSON.stringify(Object.keys(hub.workers).sort()),
     call_worker: (name, fn, argsJSON) => hub.workers[name]!.call(fn, ...JSON.parse(argsJSON))
       .then((value) => JSON.stringify({ value }), (error: Error) => JSON.stringify({ error: error.message })),
+    ...storageBridge(),
   };
 }
 
@@ -118,13 +118,20 @@ function loadWeb(interpreter: Interpreter, assets: Assets): void {
   webLoaded = true;
 }
 
+/** The run a listener belongs to, and what reporting its errors needs. */
+interface ListenerRun {
+  interpreter: Interpreter;
+  assets: Assets;
+  context: RunContext;
+}
+
 /**
  * Call `handler` for each `type` event on `element`, as part of the run that
  * made it (its output goes to that tag); an exception is reported at that tag.
  * Returns the function that stops listening.
  */
-function listen(interpreter: Interpreter, assets: Assets, element: EventTarget, type: string,
-  handler: (event: Event) => unknown, context: RunContext): () => void {
+function listen({ interpreter, assets, context }: ListenerRun, element: EventTarget, type: string,
+  handler: (event: Event) => unknown, options: AddEventListenerOptions | None): (() => void) | string {
   const listener = async (event: Event) => {
     try {
       await interpreter.within(context, async () => handler(event)); // an async def's coroutine is awaited too
@@ -132,8 +139,12 @@ function listen(interpreter: Interpreter, assets: Assets, element: EventTarget, 
       await reportAtTag(interpreter.toError(thrown), context.target, assets);
     }
   };
-  element.addEventListener(type, listener);
-  return () => element.removeEventListener(type, listener);
+  try {
+    element.addEventListener(type, listener, options ?? undefined);
+  } catch (thrown) {
+    return messageOf(thrown);
+  }
+  return () => element.removeEventListener(type, listener, options ?? undefined);
 }
 
 /** What `work` returns, or the message of what it threw. */
@@ -141,7 +152,7 @@ function attempt<T>(work: () => T): T | string {
   try {
     return work();
   } catch (thrown) {
-    return thrown instanceof Error ? thrown.message : String(thrown);
+    return messageOf(thrown);
   }
 }
 

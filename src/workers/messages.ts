@@ -12,12 +12,12 @@ export interface WorkerInit {
   /** Folder of the interpreter's files. */
   baseURL: string;
   config: Config;
-  /** The page's URL: the config's relative URLs (js_modules) are relative to it. */
-  pageURL: string;
   /** The page's configured files: [path on Python's filesystem, absolute URL]. */
   files: [string, string][];
   code: string;
   filename: string;
+  /** The page's base URL: relative URLs (fetch, js_modules) mean what they mean on the page. */
+  pageURL: string;
   /** The id of the script's output element (what current_target() says). */
   target: string;
   /** For blocking requests (input, sync calls): present only if the page is cross-origin isolated. */
@@ -49,7 +49,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: "ready"; version: string; interruptible: boolean }
   | { type: "output"; text: string; stream: Stream }
-  | { type: "display"; target: string; mime: string; data: string }
+  | { type: "display"; target: string; mime: string; data: string; attributes: string }
   | { type: "clear"; target: string }
   | { type: "done" }
   | { type: "error"; error: ErrorData; started: boolean }

@@ -5,7 +5,8 @@
  * sleeps on the page's channel, which only cross-origin isolated pages have.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
-import type { WorkerBridge } from "../pyscript-package/bridge.js";
+import { failed, type WorkerBridge } from "../pyscript-package/bridge.js";
+import { storageBridge } from "../pyscript-package/storage.js";
 import { NOT_ISOLATED, waitForAnswer } from "./channel.js";
 import type { Answer, BlockingRequest, FromWorker, WorkerInit } from "./messages.js";
 import type { WorkerOutput } from "./worker-output.js";
@@ -29,11 +30,12 @@ export function workerBridge(side: WorkerSide): WorkerBridge {
     in_worker: true,
     can_block: Boolean(init.channel),
     cannot_block_reason: NOT_ISOLATED,
+    page_url: init.pageURL,
     config_json: () => JSON.stringify(init.config),
     current_target_id: () => init.target,
     // With a channel, check the element now, as on the page (display() raises ValueError); without, the page checks.
     display_target: (id) => (!id ? init.target : !init.channel || block({ kind: "element", id }).value ? id : none),
-    display: (target, mime, data) => send({ type: "display", target, mime, data }),
+    display: (target, mime, data, attributes) => failed(() => send({ type: "display", target, mime, data, attributes })),
     clear: (target) => send({ type: "clear", target }),
     ask: (prompt) => (block({ kind: "input", prompt }).value as string | null) ?? none,
     // A worker has one tag: a task's unretrieved exception is printed there, as stderr.
@@ -41,6 +43,7 @@ export function workerBridge(side: WorkerSide): WorkerBridge {
     report_task_error: (_context, _type, traceback) => output.write(traceback, "stderr"),
     call_main: (name, argsJSON) => (output.flush(), side.callMain(name, JSON.parse(argsJSON))),
     call_main_sync: (name, argsJSON) => JSON.stringify(block({ kind: "call", name, args: JSON.parse(argsJSON) })),
+    ...storageBridge(), // workers have IndexedDB too
   };
 }
 

@@ -15,6 +15,7 @@ import { askInline } from "../page-io/input-field.js";
 import { outputTarget, render, writerFor } from "../page-io/output.js";
 import { interpreterOfTag, type Source } from "../page-io/script-source.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
+import { targetId } from "../pyscript-package/target-ids.js";
 import { report } from "../report.js";
 import type { WorkerHandle, WorkerState } from "../worker-hub.js";
 import type { BootedWorker, WorkerKernel } from "./boot.js";
@@ -129,13 +130,14 @@ class PageWorker implements WorkerHandle {
       return;
     }
     const info = kernel.interpreters.available()[this.interpreter]!;
-    this.target.id ||= `py-worker-${this.name}`;
+    targetId(this.target, config.interpreter);
     this.post({
       type: "init",
       init: {
-        name: this.name, info, config, code, filename, pageURL: document.baseURI,
+        name: this.name, info, config, code, filename,
         baseURL: kernel.interpreters.folder(info, config),
         files: Object.entries(config.files).map(([path, url]) => [path, new URL(url, document.baseURI).href]),
+        pageURL: document.baseURI,
         target: this.target.id,
         channel: this.channel,
         interrupt: this.interrupt,
@@ -149,7 +151,7 @@ class PageWorker implements WorkerHandle {
         [this.ran, this.interruptible] = [true, message.interruptible];
         return this.setState("running");
       case "output": return this.write(message.text, message.stream);
-      case "display": return this.elementFor(message.target)?.append(render(message.mime, message.data));
+      case "display": return this.elementFor(message.target)?.append(render(message.mime, message.data, message.attributes));
       case "clear": return this.elementFor(message.target)?.replaceChildren();
       case "done": return this.setState("done");
       case "error": return void this.onError(message.error, message.started);

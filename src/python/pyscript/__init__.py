@@ -11,8 +11,9 @@ pyscript: one Python API for the page, the same on MicroPython and Pyodide.
 
 MicroPyScript puts this package on every interpreter's path; it costs
 nothing until a script imports it, and then only what is used: `display`,
-`when`, `fetch` and the worker helpers each live in their own module,
-loaded on first use. The
+`when`, `fetch`, `storage` and the worker helpers each live in their own
+module, loaded on first use (as are the submodules `pyscript.ffi`,
+`pyscript.util` and `pyscript.events`). The
 work that needs JavaScript (drawing output, listening to events, asking for
 input) is done by `_pyscript`, which the kernel registers
 (dist/page-bridge.js on the page, worker-bridge.ts in a worker); these
@@ -45,8 +46,10 @@ class _NoDocument:
 #: The page's `document` (in a worker, using it explains why it can't be).
 document = _NoDocument() if RUNNING_IN_WORKER else js.document
 
-#: The page's config (`<py-config>` over the defaults), as a dict.
+#: The page's config (`<py-config>` over the defaults), as a dict. Its
+#: "type" is PyScript's name for the interpreter: "mpy" or "py".
 config = json.loads(_pyscript.config_json())
+config["type"] = "mpy" if sys.implementation.name == "micropython" else "py"
 
 
 def current_target():
@@ -55,38 +58,35 @@ def current_target():
     return _pyscript.current_target_id()
 
 
-# Public submodules (`from pyscript import web`, `import pyscript.web`): the
-# import system looks for their files before any of our code can run, so
-# importing the package writes them (the rest of the package comes later).
-_SUBMODULES = ("web", "js_modules")
-for _name in _SUBMODULES:
-    _pyscript.load_package(_name + ".py")
-
-# Names defined in their own modules, imported the first time they're used
-# (a submodule's name maps to itself).
+# Names defined in their own modules, imported the first time they're used.
 _LAZY = {
     "display": "_display",
     "HTML": "_display",
-    "when": "_events",
+    "when": "events",
+    "Event": "events",
     "fetch": "_fetch",
     "Response": "_fetch",
+    "storage": "_storage",
+    "Storage": "_storage",
     "export": "_workers",
     "workers": "_workers",
     "main": "_workers",
     "sync": "_workers",
-    "web": "web",
-    "js_modules": "js_modules",
 }
 
-__all__ = ["RUNNING_IN_WORKER", "config", "current_target", "document", "window"] + list(_LAZY)
+# Submodules `from pyscript import ffi` gives. (`import pyscript.web` finds
+# their files because the package's folder is filled on Python's first look:
+# see lazy-folder.ts.)
+_SUBMODULES = ("ffi", "util", "events", "web", "js_modules")
+
+__all__ = ["RUNNING_IN_WORKER", "config", "current_target", "document", "window"] + list(_LAZY) + list(_SUBMODULES)
 
 
 def __getattr__(name):
-    if name not in _LAZY:
+    if name not in _LAZY and name not in _SUBMODULES:
         raise AttributeError("module 'pyscript' has no attribute '%s'" % name)
     _pyscript.load_package()  # the package's other files are written on first use
-    __import__("pyscript." + _LAZY[name])
-    module = sys.modules["pyscript." + _LAZY[name]]
-    value = module if name == _LAZY[name] else getattr(module, name)
+    module = __import__("pyscript." + _LAZY.get(name, name), None, None, [name])
+    value = module if name in _SUBMODULES else getattr(module, name)
     globals()[name] = value
     return value

@@ -3,7 +3,7 @@
 import sys
 
 import _pyscript
-from pyscript._ffi import MICROPYTHON
+from pyscript.ffi import _MICROPYTHON as MICROPYTHON
 
 
 def ask(prompt=""):

@@ -6,7 +6,7 @@ import js
 import _pyscript
 from pyscript import document
 from pyscript._display import HTML
-from pyscript._ffi import is_none
+from pyscript.ffi import is_none
 from pyscript._web_collection import ElementCollection, wrap_all
 from pyscript._web_event import element_event
 from pyscript._web_parts import Classes, Style

@@ -3,7 +3,7 @@ functions added with `add_listener` run when the page fires the event, or
 when Python calls `trigger(value)`."""
 
 import _pyscript
-from pyscript._ffi import MICROPYTHON, create_proxy, destroy
+from pyscript.ffi import _MICROPYTHON as MICROPYTHON, _destroy as destroy, create_proxy
 
 # The events of each DOM element, shared by every Element wrapping it: the key
 # is kept on the DOM element itself (a clone doesn't copy it).
@@ -35,7 +35,7 @@ async def _await_all(pending):
         await awaitable
 
 
-# merge: use pyscript.Event once _events.py has it
+# Kept beside pyscript.Event: the listener follows the DOM element (shared by all its wrappers).
 class _ElementEvent:
     """A DOM event of one element, as an Event: `add_listener(func)`,
     `remove_listener(func)`, `trigger(value)`. Listeners may take the event
@@ -54,7 +54,7 @@ class _ElementEvent:
                             "not %s" % (self._type, func, type(func).__name__))
         if any(known is func for known, _ in self._listeners):
             return
-        from pyscript._events import _handler
+        from pyscript.events import _adapt as _handler
 
         self._listeners.append((func, _handler(func)))
         if self._stop is None:

@@ -1,7 +1,7 @@
 """pyscript.web's views of one element's CSS: its classes, as a set, and
 its inline style, as a dict. What you change shows on the page at once."""
 
-from pyscript._ffi import is_none
+from pyscript.ffi import is_none
 
 
 def _class_names(values, where):

@@ -13,7 +13,7 @@ import json
 
 import _pyscript
 from pyscript import RUNNING_IN_WORKER
-from pyscript._ffi import create_proxy
+from pyscript.ffi import create_proxy
 
 _exported = {}
 
