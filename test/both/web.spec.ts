@@ -255,7 +255,7 @@ print(field.on_input is web.Element(dom_element=field._dom_element).on_input)
   await expect(py.output("#out")).toHaveText("input got a value\nTrue\n");
 });
 
-test.fixme("@when handles events of web elements and collections (needs the when() from the pyscript-api branch)", async ({ py, page }) => {
+test("@when handles events of web elements and collections", async ({ py, page }) => {
   await py.open(`
 <button class="b" id="one">1</button><button class="b" id="two">2</button>
 <py-script id="out">
