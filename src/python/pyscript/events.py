@@ -122,13 +122,11 @@ def _elements(selector):
             raise ValueError('when(): "%s" is not a CSS selector (%s).' % (selector, found))
         return list(found)
     dom_element = getattr(selector, "_dom_element", None)
-    if isinstance(dom_element, list):  # a pyscript.web collection fans the attribute out over its elements
-        return dom_element
     if dom_element is not None:
         return [dom_element]
     if is_none(selector):
         raise TypeError("when(): one of the elements is None (an element that wasn't found?). Check it before handling its events.")
-    if hasattr(selector, "addEventListener"):
+    if callable(getattr(selector, "addEventListener", None)):  # (a pyscript.web collection fans attributes out into lists)
         return [selector]
     try:
         items = list(selector)
