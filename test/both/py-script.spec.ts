@@ -16,7 +16,8 @@ test("each script prints inside its own tag, for inline code and src= files", as
 
 test("scripts run in document order even when an earlier src= file arrives last", async ({ py, page }) => {
   await page.route((url) => url.pathname === "/test/slow.py", async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Arrive only once Python is ready, when the later scripts could already run.
+    await page.waitForFunction(() => window.PyScript?.isInterpreterReady);
     await route.fulfill({ body: "order.append('slow src')\n", contentType: "text/x-python" });
   });
   await py.open(`
