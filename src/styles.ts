@@ -7,6 +7,7 @@ py-config,py-script:not([data-py-state]){display:none}
 py-script{display:block}
 .py-output{margin:.25em 0;white-space:pre-wrap;font:14px/1.4 ui-monospace,monospace}
 .py-stderr{color:#b00020}
+.py-output-part{content-visibility:auto;contain-intrinsic-size:auto 30em}
 .py-stop{font:13px system-ui,sans-serif;margin:.2em 0}
 `;
 

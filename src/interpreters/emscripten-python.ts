@@ -46,6 +46,10 @@ export abstract class EmscriptenPython<Runtime extends EmscriptenRuntime> {
     return this.router.using(context, fn);
   }
 
+  enter(context: RunContext): () => void {
+    return this.router.enter(context);
+  }
+
   writeFile(path: string, data: string | Uint8Array): void {
     writeFile(this.runtime.FS, path, data);
   }

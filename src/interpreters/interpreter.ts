@@ -72,6 +72,11 @@ export interface Interpreter {
    * a run with `context`, so its output goes where that run's went.
    */
   within<T>(context: RunContext, fn: () => Promise<T>): Promise<T>;
+  /**
+   * The step-by-step twin of {@link within}: output goes where `context`'s
+   * went until the returned function is called (a background task's steps).
+   */
+  enter?(context: RunContext): () => void;
   /** The JS value that arrives in Python as `None` (MicroPython: null; Pyodide: undefined). */
   readonly none: null | undefined;
   /** A folder on Python's `sys.path` for packages we provide (e.g. `pyscript`). */

@@ -46,8 +46,25 @@ export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
         stdout: (bytes) => stdout.push(bytes[0]!),
         stderr: (bytes) => stderr.push(bytes[0]!),
       });
+      writeInPieces(runtime, 1, stdout);
+      writeInPieces(runtime, 2, stderr);
       return new MicroPython(info, runtime, router, [stdout, stderr]);
     });
+}
+
+/**
+ * MicroPython's Emscripten streams call us once per byte: for 8 MB of output
+ * that is 8 million calls, most of the time spent printing. Where its file
+ * system lets us, take each write whole instead (4 pieces for `print("hi", 1)`).
+ */
+function writeInPieces(runtime: MicroPythonRuntime, fd: number, decoder: ByteDecoder): void {
+  type StreamOps = { write?: (stream: unknown, buffer: Uint8Array, offset: number, length: number) => number };
+  const stream = (runtime.FS as { streams?: ({ stream_ops?: StreamOps } | null)[] }).streams?.[fd];
+  if (!stream?.stream_ops?.write) return; // another build: stay with bytes
+  stream.stream_ops = {
+    ...stream.stream_ops,
+    write: (_stream, buffer, offset, length) => (decoder.pushChunk(buffer.subarray(offset, offset + length)), length),
+  };
 }
 
 const VALUE = "__pyscript_value__";

@@ -48,7 +48,7 @@ export class OutputRouter {
    * entry on a stack, the newest one current, and each removes only its own
    * entry when it ends, whatever the order.
    */
-  private enter({ output, target }: RunContext): () => void {
+  enter({ output, target }: RunContext): () => void {
     if (!output && !target) return () => {};
     const mine = { output: output ?? this.current.output, target: target ?? this.current.target };
     this.runs.push(mine);
@@ -67,20 +67,27 @@ export class OutputRouter {
  */
 export class ByteDecoder {
   private bytes: number[] = [];
+  private text = "";
   private decoder = new TextDecoder();
   private scheduled = false;
 
   constructor(private emit: (text: string) => void) {}
 
+  /** One byte (MicroPython's stdout, where its writes can't be had whole). */
   push(byte: number): void {
     this.bytes.push(byte);
     if (byte === 10) this.flush();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      queueMicrotask(() => this.flush());
-    }
+    else this.schedule();
   }
 
+  /** A piece of what Python wrote, held like bytes until a newline or the next microtask. */
+  pushChunk(chunk: Uint8Array): void {
+    this.text += this.decoder.decode(chunk, { stream: true });
+    if (chunk.includes(10)) this.flush();
+    else this.schedule();
+  }
+
+  /** A chunk emitted at once (Pyodide's write handler). */
   pushAll(chunk: Uint8Array): void {
     const text = this.decoder.decode(chunk, { stream: true });
     if (text) this.emit(text);
@@ -88,10 +95,16 @@ export class ByteDecoder {
 
   flush(): void {
     this.scheduled = false;
-    if (this.bytes.length === 0) return;
-    const text = this.decoder.decode(new Uint8Array(this.bytes), { stream: true });
-    this.bytes = [];
+    if (this.bytes.length) this.text += this.decoder.decode(new Uint8Array(this.bytes), { stream: true });
+    const text = this.text;
+    [this.bytes, this.text] = [[], ""];
     if (text) this.emit(text);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => this.flush());
   }
 }
 

@@ -2,7 +2,7 @@
  * `input()` answered in the page: an input field at the end of the script's
  * output (where Python can wait for it), or the browser's own dialog.
  */
-import { lastOutputBlock } from "./output.js";
+import { outputEnd } from "./output.js";
 
 /** An input field at the end of the target's output; resolves on Enter, or undefined on Escape. */
 export function askInline(target: Element | undefined, prompt: string): Promise<string | undefined> {
@@ -15,7 +15,7 @@ export function askInline(target: Element | undefined, prompt: string): Promise<
       field.remove();
       resolve(event.key === "Enter" ? field.value : undefined);
     });
-    lastOutputBlock(target).append(field);
+    outputEnd(target).append(field);
     field.focus();
   });
 }

@@ -53,12 +53,44 @@ function querySafely(selector: string): Element | null {
  */
 export function writerFor(target: Element): Writer {
   return (text, stream) => {
-    const pre = lastOutputBlock(target);
-    const last = pre.lastChild;
-    if (stream === "stdout") pre.append(text);
+    const part = openPart(lastOutputBlock(target), text.length);
+    const last = part.lastChild;
+    if (stream === "stdout") part.append(text);
     else if (last instanceof HTMLSpanElement) last.append(text); // more of the same stderr text
-    else pre.append(Object.assign(document.createElement("span"), { className: "py-stderr", textContent: text }));
+    else part.append(Object.assign(document.createElement("span"), { className: "py-stderr", textContent: text }));
   };
+}
+
+/**
+ * Long output is laid out in parts of about PART_CHARS, each a block of its
+ * own (`div.py-output-part`, which the browser skips drawing while it is off
+ * screen): appending to a `<pre>` lays out all its text again, so one
+ * growing block would make every frame slower than the last. A part ends
+ * only after a newline, so the text reads exactly as one block would.
+ */
+const PART_CHARS = 32_768;
+const openParts = new WeakMap<Element, { part: Element; size: number }>(); // kept here: lastElementChild would walk every text node
+
+function openPart(pre: Element, adding: number): Element {
+  let open = openParts.get(pre);
+  if (!open || open.part.parentNode !== pre && open.part !== pre) openParts.set(pre, (open = { part: pre, size: 0 }));
+  if (open.size >= PART_CHARS && lastText(open.part).endsWith("\n")) {
+    open.part = pre.appendChild(Object.assign(document.createElement("div"), { className: "py-output-part" }));
+    open.size = 0;
+  }
+  open.size += adding;
+  return open.part;
+}
+
+/** The last text node's text (in a stderr span or not). */
+function lastText(part: Element): string {
+  const last = part.lastChild;
+  return (last instanceof HTMLSpanElement ? last.lastChild : last)?.nodeValue ?? "";
+}
+
+/** Where the next output of `target` goes (an input field waits there). */
+export function outputEnd(target: Element): Element {
+  return openPart(lastOutputBlock(target), 0);
 }
 
 /** The `<pre class="py-output">` ending `target`, added if something else ends it. */

@@ -79,7 +79,7 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     display_target: (id) => (id ? document.getElementById(id) ?? none : interpreter.context.target ?? ""),
     display: (element, mime, data, attributes) => failed(() => element.append(render(mime, data, attributes))),
     clear: (element) => element.replaceChildren(),
-    run_context: () => interpreter.context,
+    run_context: () => runHandle(interpreter),
     report_task_error: (context, type, traceback) => void reportAtTag(
       interpreter.toError(Object.assign(new Error(traceback), { name: "PythonError", type })), (context as RunContext | None)?.target, assets),
     listen: (element, type, handler, options) => listen({ interpreter, assets, context: interpreter.context }, element, type, handler, options),
@@ -96,6 +96,12 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
       .then((value) => JSON.stringify({ value }), (error: Error) => JSON.stringify({ error: error.message })),
     ...storageBridge(),
   };
+}
+
+/** The run in progress, for a task it makes: where its output goes, and `enter()` to send output there again. */
+function runHandle(interpreter: Interpreter): RunContext & { enter(): () => void } {
+  const context = interpreter.context;
+  return { ...context, enter: () => interpreter.enter?.(context) ?? (() => {}) };
 }
 
 let webLoaded = false;

@@ -2,7 +2,8 @@
  * Background asyncio tasks, made to behave like the rest of the page's code
  * (installed into every interpreter with the `pyscript` package, page and
  * workers alike). `asyncio.create_task()` remembers the run that made the
- * task (its tag or REPL); `sys.exit()` in a task ends just that task (and
+ * task (its tag or REPL), and each step of the task runs as part of that run,
+ * so what it prints goes there, even after its script ended; `sys.exit()` in a task ends just that task (and
  * Pyodide's loop no longer raises it again, uncaught, after a script); and an
  * exception nobody retrieved, which each runtime only logs (MicroPython:
  * "Task exception wasn't retrieved", Pyodide: "Unhandled exception in event
@@ -27,10 +28,45 @@ def _install_tasks():
             made_by[id(error)] = (context, error)
             raise
 
+    class InRun:
+        """A coroutine whose every step runs as part of the run that made it (its output goes there)."""
+
+        def __init__(self, coro, context):
+            self.coro, self.context = coro, context
+
+        def step(self, method, arg):
+            leave = self.context.enter()
+            try:
+                return method(arg)
+            finally:
+                leave()
+
+        def send(self, value):
+            return self.step(self.coro.send, value)
+
+        def throw(self, *error):
+            return self.step(lambda e: self.coro.throw(*e), error)
+
+        def close(self):
+            return self.coro.close()
+
+        def __await__(self):
+            return self
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            return self.send(None)
+
     create_task = asyncio.create_task
 
     def create_task_here(coro, *args, **kwargs):
-        return create_task(guarded(coro, _pyscript.run_context()), *args, **kwargs)
+        context = _pyscript.run_context()
+        task = guarded(coro, context)
+        if getattr(context, "enter", None) is not None:
+            task = InRun(task, context)
+        return create_task(task, *args, **kwargs)
 
     def traceback_of(error):
         try:

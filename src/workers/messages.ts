@@ -48,7 +48,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: "ready"; version: string; interruptible: boolean }
-  | { type: "output"; text: string; stream: Stream }
+  | { type: "output"; text: string; stream: Stream; skipped?: number }
   | { type: "display"; target: string; mime: string; data: string; attributes: string }
   | { type: "clear"; target: string }
   | { type: "done" }

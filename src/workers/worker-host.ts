@@ -10,9 +10,9 @@
 import type { Config } from "../config.js";
 import { PyScriptError, type ErrorCode } from "../errors.js";
 import { dispatch } from "../events.js";
-import type { Writer } from "../interpreters/interpreter.js";
 import { askInline } from "../page-io/input-field.js";
 import { outputTarget, render, writerFor } from "../page-io/output.js";
+import { pacedWriter, type PacedWriter } from "../page-io/paced-writer.js";
 import { interpreterOfTag, type Source } from "../page-io/script-source.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { targetId } from "../pyscript-package/target-ids.js";
@@ -67,7 +67,7 @@ class PageWorker implements WorkerHandle {
   private finish!: () => void;
   private channel = createChannel();
   private interrupt = this.channel && new SharedArrayBuffer(4);
-  private write: Writer;
+  private output: PacedWriter;
   private calls = new Map<number, (answer: Answer) => void>();
   private nextCall = 0;
   private stopping = false;
@@ -80,8 +80,7 @@ class PageWorker implements WorkerHandle {
   constructor(readonly name: string, readonly interpreter: string, private target: Element, private script: WorkerScript) {
     ({ tag: this.tag, worker: this.worker } = script);
     this.done = new Promise((resolve) => (this.finish = resolve));
-    const show = writerFor(target);
-    this.write = (text, stream) => (show(text, stream), dispatch("py-print", { text, stream }));
+    this.output = pacedWriter(writerFor(target));
     this.stopButton = this.addStopButton();
     this.setState("starting");
     this.worker.onmessage = ({ data }: MessageEvent<FromWorker>) => this.onMessage(data);
@@ -146,11 +145,15 @@ class PageWorker implements WorkerHandle {
   }
 
   private onMessage(message: FromWorker): void {
+    if (message.type === "output") {
+      dispatch("py-print", { text: message.text, stream: message.stream });
+      return this.output.write(message.text, message.stream, message.skipped);
+    }
+    this.output.flush(); // whatever comes next shows after the output before it
     switch (message.type) {
       case "ready":
         [this.ran, this.interruptible] = [true, message.interruptible];
         return this.setState("running");
-      case "output": return this.write(message.text, message.stream);
       case "display": return this.elementFor(message.target)?.append(render(message.mime, message.data, message.attributes));
       case "clear": return this.elementFor(message.target)?.replaceChildren();
       case "done": return this.setState("done");
@@ -207,6 +210,7 @@ class PageWorker implements WorkerHandle {
 
   private setState(state: WorkerState): void {
     this.state = state;
+    this.output.flush();
     this.tag.setAttribute("data-py-state", state === "starting" ? "running" : state);
     if (state === "done" || state === "error" || state === "stopped") {
       this.stopButton.remove();

@@ -2,11 +2,16 @@
  * A worker's output on its way to the page. It goes as it is written: no
  * timer can fire while Python runs, so anything held back could wait for
  * the end of a long computation. Only a chatty script (over 50 messages in
- * 16 ms) gets batched, so it can't flood the page; its batches go out at
- * 4 kB, at its next quiet moment, or on flush().
+ * 16 ms) gets batched, so it can't flood the page: its text then goes once
+ * per 16 ms (checked as it writes, or at its next quiet moment, or on
+ * flush()), and at most about HELD_CHARS of it, the newest, with the count of
+ * what was skipped, so the page shows where output was dropped.
  */
 import type { Stream, Writer } from "../interpreters/interpreter.js";
 import type { FromWorker } from "./messages.js";
+
+const WINDOW_MS = 16;
+const HELD_CHARS = 524_288;
 
 export interface WorkerOutput {
   write: Writer;
@@ -18,23 +23,28 @@ export interface WorkerOutput {
 export function workerOutput(post: (message: FromWorker) => void): WorkerOutput {
   let text = "";
   let stream: Stream = "stdout";
+  let skipped = 0;
   let windowStart = 0;
   let sentInWindow = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (text) post({ type: "output", text, stream });
-    text = "";
+    if (text || skipped) post({ type: "output", text, stream, ...(skipped && { skipped }) });
+    [text, skipped] = ["", 0];
   };
   const write: Writer = (chunk, to) => {
     if (to !== stream) flush();
     stream = to;
     text += chunk;
+    if (text.length > 2 * HELD_CHARS) { // trimmed now and then, not at every write
+      skipped += text.length - HELD_CHARS;
+      text = text.slice(-HELD_CHARS);
+    }
     const now = performance.now();
-    if (now - windowStart > 16) [windowStart, sentInWindow] = [now, 0];
-    if (sentInWindow++ < 50 || text.length > 4096) flush();
-    else timer ??= setTimeout(flush, 16);
+    if (now - windowStart > WINDOW_MS) [windowStart, sentInWindow] = [now, 0];
+    if (sentInWindow++ < 50) flush();
+    else timer ??= setTimeout(flush, WINDOW_MS);
   };
   return { write, flush };
 }

@@ -51,3 +51,23 @@ asyncio.create_task(fails())
   const errors = await page.evaluate(() => (window as any).__events.filter((e: { name: string }) => e.name === "py-error").map((e: any) => e.detail.code));
   expect(errors).toEqual(["python"]);
 });
+
+test("a background asyncio task prints into the tag that started it, even after that script ended", async ({ py, page }) => {
+  await py.open(`<button id="go">go</button>
+<py-script id="starter">
+import asyncio
+async def ticks():
+    for i in range(3):
+        await asyncio.sleep(0.01)
+        print("tick", i)
+asyncio.create_task(ticks())
+print("started")
+</py-script>
+<py-script id="other">
+import asyncio
+await asyncio.sleep(0.1)
+print("other")
+</py-script>`);
+  await expect(py.output("#starter")).toHaveText("started\ntick 0\ntick 1\ntick 2\n");
+  await expect(py.output("#other")).toHaveText("other\n");
+});

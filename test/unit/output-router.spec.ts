@@ -194,3 +194,18 @@ test("ByteDecoder decodes chunks at once, joining characters split between chunk
   decoder.pushAll(new Uint8Array()); // an empty chunk emits nothing
   expect(out).toHaveLength(3);
 });
+
+test("ByteDecoder.pushChunk holds pieces until a newline (or the next microtask), across split UTF-8", async () => {
+  const out: string[] = [];
+  const decoder = new ByteDecoder((text) => out.push(text));
+  const bytes = new TextEncoder().encode("é!\n");
+  decoder.pushChunk(bytes.subarray(0, 1)); // half of "é"
+  decoder.pushChunk(bytes.subarray(1, 2));
+  expect(out).toEqual([]);
+  decoder.pushChunk(bytes.subarray(2));
+  expect(out).toEqual(["é!\n"]);
+  decoder.pushChunk(new TextEncoder().encode("no newline"));
+  expect(out).toEqual(["é!\n"]);
+  await Promise.resolve();
+  expect(out).toEqual(["é!\n", "no newline"]);
+});
