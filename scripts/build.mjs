@@ -105,6 +105,7 @@ const ENTRIES = [
   { in: "src/plugins/py-repl.ts", out: "py-repl" },
   { in: "src/interpreters/micropython.ts", out: "interpreters/micropython" },
   { in: "src/interpreters/pyodide.ts", out: "interpreters/pyodide" },
+  { in: "src/interpreters/pyodide-snapshot-maker.ts", out: "interpreters/pyodide-snapshot-maker" },
   { in: "src/interpreters/repl/micropython-repl.ts", out: "interpreters/micropython-repl" },
   { in: "src/interpreters/repl/pyodide-repl.ts", out: "interpreters/pyodide-repl" },
   { in: "src/toml.ts", out: "toml" },

@@ -122,6 +122,8 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       // Stage 5: page code may run now.
       announce("py-finished-setup", { interpreter });
       state.finished.resolve(interpreter);
+      if (interpreter.bootedFrom === "snapshot") state.timings["snapshot-restored"] = state.timings["py-interpreter-ready"]!;
+      void state.scriptsDone.promise.then(() => interpreter.pageSettled?.());
     } catch (error) {
       fail(error);
     } finally {

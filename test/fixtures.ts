@@ -28,6 +28,12 @@ export interface OpenOptions {
   chooseInterpreter?: boolean;
   /** Serve the page cross-origin isolated (COOP/COEP), from the second test server. */
   isolated?: boolean;
+  /**
+   * Let Pyodide use and make memory snapshots (default: false, `?snapshot=0`):
+   * every test runs in a fresh browser context, so a snapshot made in the
+   * background would never be used, only slow the suite down.
+   */
+  snapshot?: boolean;
 }
 
 /** The same files, served with COOP/COEP: the second test server (see playwright.config.ts). */
@@ -61,6 +67,7 @@ export class Py {
   async goto(path: string, options: OpenOptions = {}): Promise<void> {
     const params = new URLSearchParams(options.query ?? "");
     if (options.chooseInterpreter !== false) params.set("interpreter", this.interpreter);
+    if (!options.snapshot && !params.has("snapshot")) params.set("snapshot", "0");
     const origin = options.isolated ? isolatedOrigin(this.baseURL) : "";
     await this.page.goto(`${origin}${path}${path.includes("?") ? "&" : "?"}${params}`);
     if (options.wait !== "none") await this.settled();

@@ -77,6 +77,10 @@ export interface Interpreter {
    * went until the returned function is called (a background task's steps).
    */
   enter?(context: RunContext): () => void;
+  /** How it started: "snapshot" when from a stored memory snapshot (Pyodide), else "plain". */
+  bootedFrom?: "plain" | "snapshot";
+  /** Called once when the page's scripts have run and it is idle (Pyodide makes its snapshot then). */
+  pageSettled?(): void;
   /** The JS value that arrives in Python as `None` (MicroPython: null; Pyodide: undefined). */
   readonly none: null | undefined;
   /** A folder on Python's `sys.path` for packages we provide (e.g. `pyscript`). */

@@ -12,6 +12,7 @@ import { routeOutput, type OutputRouter } from "./output-router.js";
 import { EmscriptenPython, loaderAdapter, type EmscriptenRuntime } from "./emscripten-python.js";
 import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, Writer } from "./interpreter.js";
 import { HOME } from "./interpreter.js";
+import { AFTER_RESTORE, canSnapshot, dropSnapshot, makeSnapshotLater, readSnapshot, snapshotKey } from "./pyodide-snapshot.js";
 
 /** The part of Pyodide's JS API we use. */
 interface PyodideRuntime extends EmscriptenRuntime {
@@ -23,25 +24,51 @@ interface PyodideRuntime extends EmscriptenRuntime {
   setStdout(options: { write(buffer: Uint8Array): number; isatty?: boolean }): void;
   setStderr(options: { write(buffer: Uint8Array): number; isatty?: boolean }): void;
   setInterruptBuffer(buffer: Int32Array): void;
+  /** Set by us when it booted from a memory snapshot. */
+  fromSnapshot?: boolean;
 }
 
-type LoadPyodide = (options: { indexURL: string; env: Record<string, string> }) => Promise<PyodideRuntime>;
+type LoadPyodide = (options: { indexURL: string; env: Record<string, string>; _loadSnapshot?: Uint8Array }) => Promise<PyodideRuntime>;
+
+const ENV = { HOME, PYTHONUNBUFFERED: "1" }; // output shows as printed, like `python -u`
 
 /** The adapter the registry hands to the kernel. */
 export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
-  return loaderAdapter(info, "pyodide.mjs", (module) => module.loadPyodide as LoadPyodide, async (loadPyodide, { baseURL, defaultWriter, observe }) => {
-    const runtime = await loadPyodide({ indexURL: baseURL, env: { HOME, PYTHONUNBUFFERED: "1" } }); // output shows as printed, like `python -u`
+  return loaderAdapter(info, "pyodide.mjs", (module) => module.loadPyodide as LoadPyodide, async (loadPyodide, { baseURL, defaultWriter, observe, options }) => {
+    const key = options.snapshot !== false && canSnapshot() ? snapshotKey(baseURL, info.version, __MICROPYSCRIPT_VERSION__, ENV) : undefined;
+    const runtime = (key && await fromSnapshot(loadPyodide, baseURL, key)) || await loadPyodide({ indexURL: baseURL, env: ENV });
     const { router, stdout, stderr } = routeOutput(defaultWriter, observe);
     runtime.setStdout({ write: (buffer) => (stdout.pushAll(buffer), buffer.length) });
     runtime.setStderr({ write: (buffer) => (stderr.pushAll(buffer), buffer.length) });
-    return new Pyodide(info, runtime, router);
+    const pyodide = new Pyodide(info, runtime, router);
+    pyodide.bootedFrom = runtime.fromSnapshot ? "snapshot" : "plain";
+    if (key && !runtime.fromSnapshot) {
+      pyodide.pageSettled = () => makeSnapshotLater(new URL("./pyodide-snapshot-maker.js", import.meta.url).href, { indexURL: baseURL, env: ENV, key });
+    }
+    return pyodide;
   });
+}
+
+/** Pyodide booted from the stored snapshot, or undefined (none, or it failed: then it is dropped). */
+async function fromSnapshot(loadPyodide: LoadPyodide, baseURL: string, key: string): Promise<PyodideRuntime | undefined> {
+  const snapshot = await readSnapshot(key);
+  if (!snapshot) return undefined;
+  try {
+    const runtime = await loadPyodide({ indexURL: baseURL, env: ENV, _loadSnapshot: snapshot });
+    runtime.runPython(AFTER_RESTORE, { filename: "<init>" });
+    return Object.assign(runtime, { fromSnapshot: true });
+  } catch {
+    await dropSnapshot(key);
+    return undefined;
+  }
 }
 
 class Pyodide extends EmscriptenPython<PyodideRuntime> implements Interpreter {
   readonly version: string;
   readonly libraryPath: string;
   readonly none = undefined; // null would arrive as pyodide.ffi.jsnull
+  bootedFrom: "plain" | "snapshot" = "plain";
+  pageSettled?: () => void;
 
   constructor(info: InterpreterInfo, runtime: PyodideRuntime, router: OutputRouter) {
     super(info, runtime, router);

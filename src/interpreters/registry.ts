@@ -34,7 +34,7 @@ export const BUILTIN_INTERPRETERS: readonly InterpreterInfo[] = [
     version: __PYODIDE_VERSION__,
     description: "CPython with its standard library: everything Python has, about 6.4 MB to download and 2 s to start.",
     files: __PYODIDE_FILES__,
-    options: {},
+    options: { snapshot: "boolean" },
   },
 ];
 
