@@ -83,6 +83,7 @@ async function measureLoads(contender, { slow, suite = false, record = true }) {
   try {
     const cold = await loadPage(tab, server.url + contender.path, { timeout });
     const memory = await measureMemory(tab);
+    await contender.beforeWarm?.(tab.page);
     const warm = await loadPage(tab, server.url + contender.path, { timeout });
     if (!record) return;
     addLoad(mine, slow ? "slowCold" : "cold", cold);

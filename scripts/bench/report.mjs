@@ -72,10 +72,14 @@ function sections(results) {
 
 /** ours ÷ raw, ours ÷ PyScript and PyScript ÷ raw, per interpreter and load. */
 function ratioRows(contenders) {
-  const find = (framework, interpreter) => contenders.find((c) => c.framework === framework && c.interpreter === interpreter);
+  // "ours" is the plain contender; "ours (snapshot)" the variant booting Pyodide from a memory snapshot.
+  const find = (framework, interpreter) => {
+    const [kind, variant] = framework.split(" ");
+    return contenders.find((c) => c.framework === kind && c.interpreter === interpreter && (c.variant ? `(${c.variant})` : undefined) === variant);
+  };
   const rows = [["interpreter", "ratio", ...LOADS.map((l) => LOAD_LABELS[l])]];
   for (const interpreter of [...new Set(contenders.map((c) => c.interpreter))]) {
-    for (const [top, bottom] of [["ours", "raw"], ["ours", "pyscript"], ["pyscript", "raw"]]) {
+    for (const [top, bottom] of [["ours", "raw"], ["ours (snapshot)", "raw"], ["ours", "pyscript"], ["pyscript", "raw"]]) {
       const a = find(top, interpreter);
       const b = find(bottom, interpreter);
       if (!a || !b) continue;
@@ -112,7 +116,7 @@ function pythonSection(contenders, settings) {
 /** Round trips, from the slow network's cold load if measured (see the table's note). */
 export const roundTripsOf = (c) => (c.loads.slowCold ?? c.loads.cold)?.network.roundTrips;
 const runs = (n) => `${n} run${n === 1 ? "" : "s"}`;
-const name = (framework) => ({ ours: "ours", raw: "raw", pyscript: "PyScript" })[framework];
+const name = (framework) => ({ ours: "ours", "ours (snapshot)": "ours (snapshot)", raw: "raw", pyscript: "PyScript" })[framework];
 const ms = (x) => (x === undefined ? "–" : x >= 100 ? `${Math.round(x)}` : x.toFixed(1));
 const kB = (x) => (x === undefined ? "–" : (x / 1000).toFixed(x < 10_000 ? 1 : 0));
 const MB = (x) => (x === undefined ? "–" : (x / 1e6).toFixed(1));

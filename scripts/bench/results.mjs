@@ -54,6 +54,7 @@ export function summarizeContender(samples) {
     id: contender.id,
     label: contender.label,
     framework: contender.framework,
+    ...(contender.variant && { variant: contender.variant }),
     interpreter: contender.interpreter,
     ok: samples.failures.length === 0,
     failures: samples.failures,

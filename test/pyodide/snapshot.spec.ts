@@ -10,7 +10,12 @@ print("hello from", sys.platform)
 </py-script>
 <py-script id="draw">print(random.random())</py-script>`;
 
-const storedSnapshots = () => caches.open("micropyscript-snapshots").then((cache) => cache.keys()).then((keys) => keys.length);
+/** Snapshots stored and readable (a key is listed while its entry is still being written). */
+const storedSnapshots = async () => {
+  const cache = await caches.open("micropyscript-snapshots");
+  const readable = await Promise.all((await cache.keys()).map((key) => cache.match(key)));
+  return readable.filter(Boolean).length;
+};
 const restoredAt = () => (window as any).PyScript.timings["snapshot-restored"];
 
 test("a first visit makes a snapshot in the background; the next visits boot from it, with the same output and fresh random numbers", async ({ py, page }) => {
