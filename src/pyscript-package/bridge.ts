@@ -98,6 +98,10 @@ export interface PageBridge extends BridgeBase<Element> {
   worker_names(): string;
   /** Call a worker's exported function; resolves to JSON `{"value": …}` or `{"error": "…"}`. */
   call_worker(name: string, fn: string, argsJSON: string): Promise<string>;
+  /** Resolves to "" once the worker called `name` has run its script, else to why it can't be used. */
+  worker_ready(name: string): Promise<string>;
+  /** create_named_worker(): add a worker tag for `src`; an error message, or "". */
+  create_worker(src: string, name: string, type: string, configJSON: string | None): string;
 }
 
 /** `_pyscript` in a worker. */

@@ -12,7 +12,7 @@ import { askInline } from "../page-io/input-field.js";
 import { render } from "../page-io/output.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { addStyleSheet } from "../styles.js";
-import type { WorkerHub } from "../worker-hub.js";
+import { WORKER_CONFIG, type WorkerHub } from "../worker-hub.js";
 import { failed, messageOf, type None, type PageBridge } from "./bridge.js";
 import { fromPackage, installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
@@ -94,8 +94,43 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     worker_names: () => JSON.stringify(Object.keys(hub.workers).sort()),
     call_worker: (name, fn, argsJSON) => hub.workers[name]!.call(fn, ...JSON.parse(argsJSON))
       .then((value) => JSON.stringify({ value }), (error: Error) => JSON.stringify({ error: error.message })),
+    worker_ready: (name) => workerReady(hub, name),
+    create_worker: (src, name, type, configJSON) => attempt(() => createWorkerTag(hub, src, name, type, configJSON)),
     ...storageBridge(),
   };
+}
+
+/** `await workers["name"]`: "" once the worker's script has run, else why it can't be used. */
+async function workerReady(hub: WorkerHub, name: string): Promise<string> {
+  const worker = await hub.whenNamed(name);
+  await worker.done;
+  return worker.state === "done" ? "" : `its script ${worker.state === "stopped" ? "was stopped" : "failed (see the error at its tag)"}, so its functions can't be called`;
+}
+
+/** create_named_worker(): a `<script type="py|mpy" worker name="…" src="…">` tag, which the <py-script> plugin starts. */
+function createWorkerTag(hub: WorkerHub, src: string, name: string, type: string, configJSON: string | None): string {
+  if (hub.workers[name] || document.querySelector(`[worker="${window.CSS.escape(name)}"], [worker][name="${window.CSS.escape(name)}"]`)) {
+    throw new Error(`there is already a worker called "${name}": give this one another name`);
+  }
+  const tag = Object.assign(document.createElement("script"), { type });
+  tag.setAttribute("worker", "");
+  tag.setAttribute("name", name);
+  tag.setAttribute("src", src);
+  if (configJSON != null) tag.setAttribute(WORKER_CONFIG, workerConfigText(configJSON));
+  document.body.append(tag);
+  return "";
+}
+
+/** The config= of create_named_worker(), checked: a JSON object. */
+function workerConfigText(json: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`config is not valid JSON (${messageOf(error)}): give a dict or JSON text`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("config must be a dict (a JSON object)");
+  return json;
 }
 
 let webLoaded = false;

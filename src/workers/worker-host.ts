@@ -58,7 +58,7 @@ export function hostWorker(script: WorkerScript): void {
   if (kernel.hub.workers[name]) {
     return fail("config-value", `Two <py-script worker> tags are called "${name}".`, 'Give each a name of its own: worker="name".');
   }
-  kernel.hub.workers[name] = new PageWorker(name, interpreter, target, script);
+  kernel.hub.add(new PageWorker(name, interpreter, target, script));
 }
 
 class PageWorker implements WorkerHandle {

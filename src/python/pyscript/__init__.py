@@ -72,6 +72,7 @@ _LAZY = {
     "workers": "_workers",
     "main": "_workers",
     "sync": "_workers",
+    "create_named_worker": "_workers",
 }
 
 # Submodules `from pyscript import ffi` gives. (`import pyscript.web` finds
