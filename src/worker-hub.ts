@@ -26,6 +26,8 @@ export interface WorkerHandle {
    * can't take the call, "python" when the function raised.
    */
   call(name: string, ...args: unknown[]): Promise<unknown>;
+  /** How many page objects the worker holds references to (its document and window included): a leak would grow it. */
+  readonly pageObjectsHeld: number;
   /** Stop it: a KeyboardInterrupt where the page can send one, else end the worker. */
   stop(): Promise<void>;
 }

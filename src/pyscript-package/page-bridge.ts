@@ -17,9 +17,9 @@ import { failed, messageOf, type None, type PageBridge } from "./bridge.js";
 import { fromPackage, installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
-import WEB from "../python/pyscript/web.py";
 import { storageBridge } from "./storage.js";
 import { targetId } from "./target-ids.js";
+import { loadWeb } from "./web-files.js";
 
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
@@ -39,7 +39,7 @@ export interface PageBridgeContext {
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
   addStyleSheet("py-display-styles", CSS);
-  installPackage(context.interpreter, pageBridge(context), { files: { "web.py": WEB }, jsModules: context.jsModules });
+  installPackage(context.interpreter, pageBridge(context), { jsModules: context.jsModules });
   void context.scriptsDone.then(() => bindAttributes(context));
 }
 
@@ -69,7 +69,7 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
   const { none } = interpreter;
   return {
     in_worker: false,
-    load_web: () => loadWeb(interpreter, assets),
+    load_web: () => loadWeb(interpreter, assets.url("python/pyscript-web.json")),
     config_json: () => JSON.stringify(config),
     current_target: () => interpreter.context.target ?? none,
     current_target_id: () => {
@@ -131,26 +131,6 @@ function workerConfigText(json: string): string {
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("config must be a dict (a JSON object)");
   return json;
-}
-
-let webLoaded = false;
-
-/**
- * `import pyscript.web`: its code (`python/pyscript-web.json` in the build
- * output, made by the build) is fetched and written now. Python's import
- * can't wait for a promise, so this one download waits synchronously; it is
- * about 9 kB gzip, once, and only on pages that use pyscript.web.
- */
-function loadWeb(interpreter: Interpreter, assets: Assets): void {
-  if (webLoaded) return;
-  const request = new XMLHttpRequest();
-  request.open("GET", assets.url("python/pyscript-web.json"), false);
-  request.send();
-  if (request.status !== 200) throw new Error(`pyscript.web could not be downloaded from ${assets.url("python/pyscript-web.json")} (${request.status}): serve the whole build folder`);
-  for (const [name, source] of Object.entries(JSON.parse(request.responseText) as Record<string, string>)) {
-    interpreter.writeFile(`${interpreter.libraryPath}/pyscript/${name}`, source);
-  }
-  webLoaded = true;
 }
 
 /** The run a listener belongs to, and what reporting its errors needs. */

@@ -41,3 +41,9 @@ export const NOT_ISOLATED =
   "a worker can only wait for the page (input(), sync calls) when the page is cross-origin isolated. " +
   "Serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp " +
   "(npm start -- --isolated does), or use the async form: await main.function(...).";
+
+/** Why a worker can't reach the page's `%s` (document or window) here, and how to fix that (Python fills in the name). */
+export const NOT_ISOLATED_DOM =
+  "[not-isolated] %s: a worker reaches the page's document and window only when the page is cross-origin isolated. " +
+  "Serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp " +
+  "(npm start -- --isolated does), or do the DOM work in a script without `worker` and @export it for the worker to call.";

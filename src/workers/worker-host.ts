@@ -20,6 +20,7 @@ import { report } from "../report.js";
 import type { WorkerHandle, WorkerState } from "../worker-hub.js";
 import type { BootedWorker, WorkerKernel } from "./boot.js";
 import { answer, createChannel } from "./channel.js";
+import { DomHost } from "./dom-host.js";
 import type { Answer, BlockingRequest, ErrorData, FromWorker, ToWorker } from "./messages.js";
 
 /** How long a KeyboardInterrupt may take before the worker is ended outright. */
@@ -76,6 +77,12 @@ class PageWorker implements WorkerHandle {
   private stopButton: HTMLButtonElement;
   private tag: Element;
   private worker: BootedWorker;
+  /** The page objects the worker reaches (its `document`, `window` and what it got through them). */
+  private dom = new DomHost((id, args) => this.post({ type: "callback", id, args }));
+
+  get pageObjectsHeld(): number {
+    return this.dom.held;
+  }
 
   constructor(readonly name: string, readonly interpreter: string, private target: Element, private script: WorkerScript) {
     ({ tag: this.tag, worker: this.worker } = script);
@@ -159,6 +166,7 @@ class PageWorker implements WorkerHandle {
       case "result": return this.calls.get(message.id)?.(message), void this.calls.delete(message.id);
       case "call": return void this.callExposed(message.name, message.args).then((reply) => this.post({ type: "reply", id: message.id, ...reply }));
       case "block": return void this.answerBlocking(message.request);
+      case "release": return this.dom.release(message.ids);
     }
   }
 
@@ -187,6 +195,7 @@ class PageWorker implements WorkerHandle {
   }
 
   private async answerBlocking(request: BlockingRequest): Promise<void> {
+    if (request.kind === "dom") return answer(this.channel!, this.dom.perform(request.op)); // at once: the worker is asleep
     const reply = request.kind === "input" ? { value: (await askInline(this.target, request.prompt)) ?? null }
       : request.kind === "element" ? { value: document.getElementById(request.id) !== null }
       : await this.callExposed(request.name, request.args);
