@@ -47,3 +47,7 @@ export const NOT_ISOLATED_DOM =
   "[not-isolated] %s: a worker reaches the page's document and window only when the page is cross-origin isolated. " +
   "Serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp " +
   "(npm start -- --isolated does), or do the DOM work in a script without `worker` and @export it for the worker to call.";
+
+/** How to fix a `not-isolated` error. */
+export const NOT_ISOLATED_HINT = "Serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp " +
+  "(npm start -- --isolated does), or keep DOM work out of the worker.";

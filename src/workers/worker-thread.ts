@@ -17,6 +17,7 @@ import type { PyScriptError } from "../errors.js";
 import type { Answer, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
 import type { RemoteDom } from "./dom-remote.js";
 import { workerBridge } from "./worker-bridge.js";
+import { NOT_ISOLATED_HINT } from "./channel.js";
 import { workerOutput } from "./worker-output.js";
 
 const post = (message: FromWorker) => postMessage(message);
@@ -118,10 +119,12 @@ async function answerCall(id: number, name: string, args: unknown[]): Promise<vo
 
 function errorData(thrown: unknown, code: string): ErrorData {
   const error = thrown as Partial<ErrorData> & { message?: string };
+  const message = error.message ?? String(thrown);
+  const notIsolated = error.pythonType === "RuntimeError" && message.includes("[not-isolated]");
   return {
-    code: error.code ?? code,
-    message: error.message ?? String(thrown),
-    hint: error.hint ?? "",
+    code: notIsolated ? "not-isolated" : error.code ?? code,
+    message,
+    hint: notIsolated ? NOT_ISOLATED_HINT : error.hint ?? "",
     pythonType: error.pythonType,
     traceback: error.traceback,
   };

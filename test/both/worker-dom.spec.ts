@@ -39,3 +39,64 @@ print(is_none(document.getElementById("nothing")))
   await expect(page.locator("#para")).toHaveText("changed");
   await expect(page.locator("b#made")).toHaveText("new");
 });
+
+test("in a worker, pyscript.web builds on the page, @when handlers run in the worker, display(target=) and input() work", async ({ py, page }) => {
+  await py.open(`
+<button id="go">Go</button>
+<div id="out"></div>
+<py-script id="w" worker="ui">
+from pyscript import document, when, display, web
+
+web.page["out"].append(web.p("from web", id="webp", classes=["made"]))
+print(web.page.title, len(web.page.find("#go")))
+clicks = []
+
+@when("click", "#go")
+def clicked(event):
+    clicks.append(event.target.id)
+    print("clicked", event.target.id, event.type, len(clicks))
+    web.page["out"].append(web.span("click %d" % len(clicks)))
+
+@when("click", web.page["webp"])
+async def async_handler(event):
+    print("async handler ran on", event.target.tagName)
+    raise ValueError("handler failed")
+
+display("shown", target="out")
+name = input("Name? ")
+document.getElementById("out").append("hello " + name)
+</py-script>`, { isolated: true, wait: "none", head: "<title>original</title>" });
+  await page.waitForFunction(() => window.PyScript?.workers?.ui?.state === "running");
+  await expect(page.locator("#out p#webp.made")).toHaveText("from web");
+  await expect(page.locator("#out .py-display")).toHaveText("shown");
+  const field = page.locator("#w input.py-input");
+  await field.fill("Ada");
+  await field.press("Enter");
+  await expect(page.locator("#out")).toContainText("hello Ada");
+  await page.click("#go");
+  await page.click("#go");
+  await expect(page.locator("#out span")).toHaveText(["click 1", "click 2"]);
+  await page.click("#webp");
+  await expect(py.output("#w")).toContainText("original 1\nName? Ada\nclicked go click 1\nclicked go click 2\nasync handler ran on P\n");
+  await expect(py.output("#w")).toContainText("ValueError: handler failed");
+});
+
+test("without COOP/COEP, document and window in a worker import fine and raise a coded error naming the headers at first use", async ({ py, page }) => {
+  await py.open(`
+<py-script id="w" worker>
+from pyscript import document, window, when
+print("imported")
+try:
+    window.innerWidth
+except RuntimeError as error:
+    print("RuntimeError:", error)
+document.title = "never"
+</py-script>
+<py-script id="main">print("the page goes on")</py-script>`);
+  const output = py.output("#w");
+  await expect(output).toContainText("imported\nRuntimeError: [not-isolated] window: a worker reaches the page's document and window only when the page is cross-origin isolated.");
+  await expect(output).toContainText("Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp (npm start -- --isolated does)");
+  await expect(py.errors("not-isolated")).toHaveCount(1);
+  await expect(py.errors("not-isolated")).toContainText("[not-isolated] document:");
+  await expect(py.output("#main")).toHaveText("the page goes on\n");
+});
