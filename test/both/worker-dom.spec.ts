@@ -5,6 +5,12 @@ import { test, expect } from "../fixtures";
 import type { Page } from "@playwright/test";
 
 test.beforeEach(({ interpreter }) => test.slow(interpreter === "pyodide"));
+// gc() in the worker, so the leak test needn't wait for the garbage collector's own time.
+test.use({ launchOptions: { executablePath: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--js-flags=--expose-gc"] } });
+
+/** PyScript's script type for this test's interpreter. */
+const typeOf = (interpreter: string) => (interpreter === "pyodide" ? "py" : "mpy");
 
 /** Wait until the worker called `name` finished its script. */
 async function finished(page: Page, name: string): Promise<void> {
@@ -99,4 +105,97 @@ document.title = "never"
   await expect(py.errors("not-isolated")).toHaveCount(1);
   await expect(py.errors("not-isolated")).toContainText("[not-isolated] document:");
   await expect(py.output("#main")).toHaveText("the page goes on\n");
+});
+
+test("page objects a worker drops are released on the page: no leak after 10,000 calls", async ({ py, page }) => {
+  await py.open(`
+<py-script id="w" worker="leaky">
+import gc
+import js
+from pyscript import document
+for i in range(10_000):
+    made = document.createElement("div")
+    made.id = "n%d" % i
+    document.body.tagName
+print("made", made.id)
+def collect():
+    made = None
+    gc.collect()
+    js.gc()
+__export__ = ["collect"]
+</py-script>`, { isolated: true, wait: "none" });
+  await finished(page, "leaky");
+  await expect(py.output("#w")).toHaveText("made n9999\n");
+  await expect.poll(async () => {
+    await page.evaluate(() => window.PyScript.workers.leaky.call("collect"));
+    return page.evaluate(() => window.PyScript.workers.leaky.pageObjectsHeld);
+  }, { timeout: 30_000 }).toBeLessThanOrEqual(4); // window, document, body, and at most the last element
+});
+
+/** The issue's page: a worker writes the page through document and pyscript.web, handles a click, asks input(), and is driven from the page. */
+const doneWhenPage = (type: string) => `
+<button id="go">Go</button>
+<div id="board"></div>
+<script type="${type}" worker name="painter">
+from pyscript import document, web, when
+document.getElementById("board").textContent = "painted by document. "
+web.page["board"].append(web.p("painted by web", id="webp"))
+
+@when("click", "#go")
+def go(event):
+    web.page["board"].append(web.span("clicked"))
+
+def greet():
+    name = input("Your name? ")
+    document.title = "Hello " + name
+    return "greeted " + name
+
+def spans():
+    return document.querySelectorAll("#board span").length
+
+__export__ = ["greet", "spans"]
+</script>
+<py-script id="main">
+from pyscript import workers, create_named_worker
+painter = await workers["painter"]
+print(await painter.greet())
+helper = await create_named_worker("./helper.py", "helper", type="${type}")
+print(await helper.paint("helper was here"))
+</py-script>
+<py-script id="other">print("the page goes on")</py-script>`;
+
+const HELPER = `from pyscript import document
+def paint(text):
+    document.getElementById("board").append(text)
+    return "painted"
+__export__ = ["paint"]
+`;
+
+test("done when: an isolated page's worker writes the DOM (document, pyscript.web), handles a click, asks input(), and is driven with await workers[name].f() and create_named_worker", async ({ py, page, interpreter }) => {
+  await page.route((url) => url.pathname === "/test/helper.py", (route) => route.fulfill({ contentType: "text/x-python", body: HELPER }));
+  await py.open(doneWhenPage(typeOf(interpreter)), { isolated: true, wait: "none" });
+  await page.waitForSelector("#board p#webp"); // as long as the worker's interpreter takes to start
+  await expect(page.locator("#board")).toContainText("painted by document.");
+  await expect(page.locator("#board p#webp")).toHaveText("painted by web");
+  const field = page.locator("input.py-input");
+  await field.fill("Ada");
+  await field.press("Enter");
+  await expect(py.output("#main")).toHaveText("greeted Ada\npainted\n");
+  await expect(page).toHaveTitle("Hello Ada");
+  await expect(page.locator("#board")).toContainText("helper was here");
+  await page.click("#go");
+  await page.click("#go");
+  await expect(page.locator("#board span")).toHaveText(["clicked", "clicked"]);
+  expect(await page.evaluate(() => window.PyScript.workers.painter.call("spans"))).toBe(2);
+  await expect(py.output("#other")).toHaveText("the page goes on\n");
+});
+
+test("done when, without isolation: the worker's DOM use is a coded error at its tag, and the rest of the page works", async ({ py, page, interpreter }) => {
+  await page.route((url) => url.pathname === "/test/helper.py", (route) => route.fulfill({ contentType: "text/x-python", body: HELPER }));
+  await py.open(doneWhenPage(typeOf(interpreter)));
+  await expect(py.errors("not-isolated")).toHaveCount(1);
+  await expect(py.errors("not-isolated")).toContainText("Cross-Origin-Opener-Policy: same-origin");
+  await expect(py.errors("not-isolated")).toContainText("npm start -- --isolated");
+  await expect(page.locator("#main .py-error")).toContainText("worker 'painter': its script failed");
+  await expect(py.output("#other")).toHaveText("the page goes on\n");
 });
