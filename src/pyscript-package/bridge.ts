@@ -28,6 +28,15 @@ export function failed(fn: () => unknown): string {
   }
 }
 
+/** What `work` returns, or the message of what it threw: for bridge calls that return their error. */
+export function attempt<T>(work: () => T): T | string {
+  try {
+    return work();
+  } catch (thrown) {
+    return messageOf(thrown);
+  }
+}
+
 /** What went wrong, as text. */
 export const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
 

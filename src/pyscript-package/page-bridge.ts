@@ -13,7 +13,7 @@ import { render } from "../page-io/output.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { addStyleSheet } from "../styles.js";
 import { WORKER_CONFIG, type WorkerHub } from "../worker-hub.js";
-import { failed, messageOf, type None, type PageBridge } from "./bridge.js";
+import { attempt, failed, messageOf, type None, type PageBridge } from "./bridge.js";
 import { fromPackage, installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
@@ -160,15 +160,6 @@ function listen({ interpreter, assets, context }: ListenerRun, element: EventTar
     return messageOf(thrown);
   }
   return () => element.removeEventListener(type, listener, options ?? undefined);
-}
-
-/** What `work` returns, or the message of what it threw. */
-function attempt<T>(work: () => T): T | string {
-  try {
-    return work();
-  } catch (thrown) {
-    return messageOf(thrown);
-  }
 }
 
 /** `target[name] = value`, throwing when the property can't be set (assignment alone would say nothing). */

@@ -8,6 +8,7 @@
  */
 import { DOCUMENT, shapeOf, WINDOW, type DomOp, type Wire } from "./dom-wire.js";
 import type { Answer } from "./messages.js";
+import { attempt } from "../pyscript-package/bridge.js";
 
 export class DomHost {
   private objects = new Map<number, unknown>([[WINDOW, globalThis], [DOCUMENT, document]]);
@@ -96,14 +97,5 @@ export class DomHost {
     let fn = this.callbacks.get(id);
     if (!fn) this.callbacks.set(id, (fn = (...args: unknown[]) => this.callWorker(id, args.map((arg) => this.encode(arg)))));
     return fn;
-  }
-}
-
-/** "" or the value when `work` succeeds, else the browser's message: for bridge calls that must not throw in the worker. */
-function attempt(work: () => Wire): Wire {
-  try {
-    return work();
-  } catch (thrown) {
-    return thrown instanceof Error ? thrown.message : String(thrown);
   }
 }

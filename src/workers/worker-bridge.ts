@@ -6,7 +6,7 @@
  * only cross-origin isolated pages have.
  */
 import type { Interpreter } from "../interpreters/interpreter.js";
-import { failed, messageOf, type WorkerBridge } from "../pyscript-package/bridge.js";
+import { attempt, failed, type WorkerBridge } from "../pyscript-package/bridge.js";
 import { storageBridge } from "../pyscript-package/storage.js";
 import { loadWeb } from "../pyscript-package/web-files.js";
 import { NOT_ISOLATED, NOT_ISOLATED_DOM, waitForAnswer } from "./channel.js";
@@ -79,13 +79,6 @@ function domBridge(dom: RemoteDom | undefined): Pick<WorkerBridge, "listen" | "s
     const ref = dom?.refOf(value);
     if (ref === undefined) throw new TypeError(dom ? "that is not one of the page's objects" : NOT_ISOLATED);
     return ref;
-  };
-  const attempt = <T>(work: () => T): T | string => {
-    try {
-      return work();
-    } catch (thrown) {
-      return messageOf(thrown);
-    }
   };
   const call = (target: object, key: string, ...args: unknown[]) =>
     dom!.ask({ op: "try-call", ref: refOf(target), key, args: args.map((arg) => dom!.encode(arg)) }) as string;
