@@ -9,6 +9,8 @@
 import type { Answer } from "./messages.js";
 
 const HEADER = 8;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const SIZE = 1 << 20; // room for a 1 MB answer
 
 /** A new channel, or undefined where the page can't share memory. */
@@ -18,8 +20,8 @@ export function createChannel(): SharedArrayBuffer | undefined {
 
 /** The page's side: write the answer and wake the worker. */
 export function answer(channel: SharedArrayBuffer, reply: Answer): void {
-  let bytes = new TextEncoder().encode(JSON.stringify(reply));
-  if (bytes.length > SIZE) bytes = new TextEncoder().encode(JSON.stringify({ error: `the answer is over ${SIZE} bytes: too big to pass to a waiting worker` }));
+  let bytes = encoder.encode(JSON.stringify(reply));
+  if (bytes.length > SIZE) bytes = encoder.encode(JSON.stringify({ error: `the answer is over ${SIZE} bytes: too big to pass to a waiting worker` }));
   const header = new Int32Array(channel, 0, 2);
   new Uint8Array(channel, HEADER, bytes.length).set(bytes);
   header[1] = bytes.length;
@@ -33,7 +35,7 @@ export function waitForAnswer(channel: SharedArrayBuffer): Answer {
   Atomics.wait(header, 0, 0);
   const bytes = new Uint8Array(channel, HEADER, header[1]).slice(); // TextDecoder can't read shared memory
   Atomics.store(header, 0, 0);
-  return JSON.parse(new TextDecoder().decode(bytes)) as Answer;
+  return JSON.parse(decoder.decode(bytes)) as Answer;
 }
 
 /** Why a worker can't wait for the page here, and how to fix that. */
