@@ -2,22 +2,29 @@
  * The page's side of a worker's `document` and `window` (see dom-wire.ts):
  * it does what the worker asks, synchronously, and keeps the page objects
  * the worker holds references to, one id per object, until the worker says
- * it dropped them (its proxies were garbage-collected). Worker functions
+ * it dropped them (its proxies were garbage-collected). Each id counts how
+ * often it was sent and the worker says how often it received it, so a
+ * release crossing a new reference to the same object on the way (they go
+ * by different paths) can't drop an object the worker holds. Worker functions
  * given to the page (event handlers) become page functions that post the
  * call to the worker, which runs it there.
  */
-import { DOCUMENT, shapeOf, WINDOW, type DomOp, type Wire } from "./dom-wire.js";
+import { DOCUMENT, shapeOf, WINDOW, type DomOp, type Shape, type Wire } from "./dom-wire.js";
 import type { Answer } from "./messages.js";
 import { attempt } from "../pyscript-package/bridge.js";
 
 export class DomHost {
-  private objects = new Map<number, unknown>([[WINDOW, globalThis], [DOCUMENT, document]]);
-  private ids = new Map<unknown, number>([[globalThis, WINDOW], [document, DOCUMENT]]);
+  private objects: Map<number, unknown>;
+  private ids: Map<unknown, number>;
+  private sent = new Map<number, { shape: Shape; count: number }>();
   private callbacks = new Map<number, (...args: unknown[]) => void>();
   private next = 2;
 
-  /** `callWorker(id, args)` posts a call of the worker's function `id`. */
-  constructor(private callWorker: (id: number, args: Wire[]) => void) {}
+  /** `callWorker(id, args)` posts a call of the worker's function `id`; `roots` are the page's window and document. */
+  constructor(private callWorker: (id: number, args: Wire[]) => void, roots: [object, object] = [globalThis, document]) {
+    this.objects = new Map([[WINDOW, roots[0]], [DOCUMENT, roots[1]]]);
+    this.ids = new Map([[roots[0], WINDOW], [roots[1], DOCUMENT]]);
+  }
 
   /** How many page objects the worker holds now (window and document included): what a leak would grow. */
   get held(): number {
@@ -34,10 +41,12 @@ export class DomHost {
     }
   }
 
-  /** The worker dropped these references. */
-  release(ids: number[]): void {
-    for (const id of ids) {
-      if (id === WINDOW || id === DOCUMENT) continue;
+  /** The worker dropped these references: [id, how many times it received it]. */
+  release(dropped: [number, number][]): void {
+    for (const [id, received] of dropped) {
+      const sent = this.sent.get(id);
+      if (!sent || (sent.count -= received) > 0) continue; // sent again since: the worker holds it anew
+      this.sent.delete(id);
       this.ids.delete(this.objects.get(id));
       this.objects.delete(id);
     }
@@ -72,12 +81,15 @@ export class DomHost {
     if (typeof value === "number") return Number.isFinite(value) ? value : { d: String(value) };
     if (typeof value === "bigint") return Number(value);
     if (typeof value === "symbol") return String(value);
-    const known = this.ids.get(value);
-    if (known !== undefined) return { r: known };
-    const id = this.next++;
-    this.objects.set(id, value);
-    this.ids.set(value, id);
-    return { r: id, s: shapeOf(value) };
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      this.objects.set((id = this.next++), value);
+      this.ids.set(value, id);
+    }
+    if (id === WINDOW || id === DOCUMENT) return { r: id }; // the worker always holds these two
+    const sent = this.sent.get(id) ?? { shape: shapeOf(value), count: 0 };
+    this.sent.set(id, { shape: sent.shape, count: sent.count + 1 });
+    return { r: id, s: sent.shape };
   }
 
   /** A worker value arriving. */

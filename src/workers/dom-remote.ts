@@ -15,8 +15,8 @@ import type { Answer } from "./messages.js";
 export interface DomLink {
   /** Ask the page and sleep until it answers. */
   request(op: DomOp): Answer;
-  /** Tell the page these references were dropped (not waited for). */
-  release(ids: number[]): void;
+  /** Tell the page these references were dropped: [id, how many times it was received] (not waited for). */
+  release(dropped: [number, number][]): void;
   /** A handler the page called failed (or its promise rejected). */
   failed(error: unknown): void;
 }
@@ -27,7 +27,7 @@ export class RemoteDom {
   readonly window: object;
   readonly document: object;
   private proxies = new Map<number, WeakRef<object>>();
-  private shapes = new Map<number, Shape>();
+  private received = new Map<number, number>(); // how many times each page object arrived: the page counts them out
   private idOf = new WeakMap<object, number>();
   private dropped = new Set<number>();
   private finalizer = new FinalizationRegistry<number>((id) => this.onCollected(id));
@@ -42,11 +42,6 @@ export class RemoteDom {
     this.document = this.proxyFor(DOCUMENT, { f: 0, t: "HTMLDocument", c: "HTMLDocument", i: 0, p: 0, m: 0 });
   }
 
-  /** How many page objects this worker holds proxies for (window and document included). */
-  get held(): number {
-    return this.shapes.size;
-  }
-
   /** Ask the page; its JavaScript error is thrown here (Pyodide raises it as JsException). */
   ask(op: DomOp): unknown {
     return this.decode(this.askRaw(op));
@@ -58,7 +53,6 @@ export class RemoteDom {
   }
 
   private askRaw(op: DomOp): Wire {
-    this.flushReleases();
     const { value, error } = this.link.request(op);
     if (error !== undefined) throw new Error(`the page said: ${error}`);
     return value as Wire;
@@ -66,10 +60,11 @@ export class RemoteDom {
 
   /** The page called one of our functions (an event handler): run it here. */
   async callBack(id: number, args: Wire[]): Promise<void> {
+    const values = args.map((arg) => this.decode(arg)); // even for a forgotten function: the page counts what it sent
     const fn = this.callbacks.get(id);
     if (!fn) return;
     try {
-      await fn(...args.map((arg) => this.decode(arg)));
+      await fn(...values);
     } catch (error) {
       this.link.failed(error);
     }
@@ -94,7 +89,10 @@ export class RemoteDom {
     if (wire === null || typeof wire !== "object") return wire;
     if ("u" in wire) return undefined;
     if ("d" in wire) return Number(wire.d);
-    if ("r" in wire) return this.proxyFor(wire.r, wire.s);
+    if ("r" in wire) {
+      if (wire.r !== WINDOW && wire.r !== DOCUMENT) this.received.set(wire.r, (this.received.get(wire.r) ?? 0) + 1);
+      return this.proxyFor(wire.r, wire.s);
+    }
     if ("a" in wire) return wire.a.map((item) => this.decode(item));
     if ("o" in wire) return Object.fromEntries(wire.o.map(([key, item]) => [key, this.decode(item)]));
     throw new TypeError("the page sent a value the worker can't read");
@@ -102,11 +100,8 @@ export class RemoteDom {
 
   private proxyFor(id: number, shape?: Shape): object {
     const alive = this.proxies.get(id)?.deref();
-    if (alive) return alive;
-    if (shape) this.shapes.set(id, shape);
-    const known = this.shapes.get(id)!;
-    this.dropped.delete(id);
-    const proxy = new Proxy(known.f ? function () {} : {}, this.handler(id, known));
+    if (alive || !shape) return alive!; // only window and document come without a shape, and they stay alive
+    const proxy = new Proxy(shape.f ? function () {} : {}, this.handler(id, shape));
     this.proxies.set(id, new WeakRef(proxy));
     this.idOf.set(proxy, id);
     if (id !== WINDOW && id !== DOCUMENT) this.finalizer.register(proxy, id);
@@ -174,12 +169,12 @@ export class RemoteDom {
     queueMicrotask(() => this.flushReleases());
   }
 
-  /** Tell the page which references we dropped: before every request, so no answer can name a released id. */
+  /** Tell the page which references we dropped, and how many times each had arrived. */
   private flushReleases(): void {
     if (!this.dropped.size) return;
-    const ids = [...this.dropped].filter((id) => !this.proxies.get(id)?.deref());
+    const dropped = [...this.dropped].filter((id) => !this.proxies.get(id)?.deref()).map((id): [number, number] => [id, this.received.get(id) ?? 0]);
     this.dropped.clear();
-    for (const id of ids) this.proxies.delete(id), this.shapes.delete(id);
-    if (ids.length) this.link.release(ids);
+    for (const [id] of dropped) this.proxies.delete(id), this.received.delete(id);
+    if (dropped.length) this.link.release(dropped);
   }
 }

@@ -2,10 +2,9 @@
  * How the page's objects cross to a worker and back (the worker's side is
  * dom-remote.ts, the page's dom-host.ts). Values cross as JSON: strings,
  * booleans, finite numbers and null as themselves, everything else tagged.
- * A page object crosses as a reference (`{r: id}`), with on first sight the
- * few facts an interpreter asks about every new object (is it a function,
- * iterable, what is its type tag…), so the worker can answer those without a
- * round trip. A worker function crosses as a callback id (`{c: id}`): the
+ * A page object crosses as a reference (`{r: id}`), with the few facts an
+ * interpreter asks about every new object (is it a function, iterable, what
+ * is its type tag…), so the worker can answer those without a round trip. A worker function crosses as a callback id (`{c: id}`): the
  * page calls it by posting a message, and the worker runs it.
  */
 
@@ -33,7 +32,7 @@ export type Wire =
   | null | boolean | number | string
   | { u: 1 } // undefined
   | { d: string } // NaN, Infinity, -Infinity
-  | { r: number; s?: Shape } // a page object
+  | { r: number; s?: Shape } // a page object (only window and document come without their shape)
   | { m: 1 } // an inherited method of the object asked about: call it with op "call"
   | { c: number } // a worker function
   | { a: Wire[] } // an array, by value

@@ -59,7 +59,7 @@ export type FromWorker =
   | ({ type: "result"; id: number } & Answer) // answer to the page's "call"
   | { type: "call"; id: number; name: string; args: unknown[] } // the worker calls a page function
   | { type: "block"; request: BlockingRequest } // answered through the channel
-  | { type: "release"; ids: number[] }; // the worker dropped these page objects
+  | { type: "release"; dropped: [number, number][] }; // the worker dropped these page objects: [id, times received]
 
 /** What a worker can wait for (only through a cross-origin isolated page's channel). */
 export type BlockingRequest =

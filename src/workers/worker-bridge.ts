@@ -9,7 +9,7 @@ import type { Interpreter } from "../interpreters/interpreter.js";
 import { attempt, failed, type WorkerBridge } from "../pyscript-package/bridge.js";
 import { storageBridge } from "../pyscript-package/storage.js";
 import { loadWeb } from "../pyscript-package/web-files.js";
-import { NOT_ISOLATED, NOT_ISOLATED_DOM, waitForAnswer } from "./channel.js";
+import { NOT_ISOLATED, NOT_ISOLATED_DOM, sendRequest, waitForAnswer } from "./channel.js";
 import { RemoteDom } from "./dom-remote.js";
 import type { DomOp } from "./dom-wire.js";
 import type { Answer, BlockingRequest, FromWorker, WorkerInit } from "./messages.js";
@@ -65,7 +65,7 @@ export function workerBridge(side: WorkerSide): { bridge: WorkerBridge; dom?: Re
 function remoteDom({ interpreter, output, post }: WorkerSide, request: (op: DomOp) => Answer): RemoteDom {
   return new RemoteDom({
     request,
-    release: (ids) => post({ type: "release", ids }),
+    release: (dropped) => post({ type: "release", dropped }),
     failed: (error) => {
       const problem = interpreter.toError(error);
       output.write(problem.traceback ?? `${problem.message}\n`, "stderr");
@@ -99,6 +99,7 @@ function domBridge(dom: RemoteDom | undefined): Pick<WorkerBridge, "listen" | "s
 function ask({ init, interpreter, output, post }: WorkerSide, request: BlockingRequest): Answer {
   interpreter.flush(); // a prompt must be on the page before we sleep
   output.flush();
-  post({ type: "block", request });
+  if (request.kind === "dom") sendRequest(init.channel!, request); // the page waits for these in the channel itself
+  else post({ type: "block", request });
   return waitForAnswer(init.channel!);
 }

@@ -19,7 +19,7 @@ import { targetId } from "../pyscript-package/target-ids.js";
 import { report } from "../report.js";
 import type { WorkerHandle, WorkerState } from "../worker-hub.js";
 import type { BootedWorker, WorkerKernel } from "./boot.js";
-import { answer, createChannel } from "./channel.js";
+import { answer, createChannel, listenForRequests } from "./channel.js";
 import { DomHost } from "./dom-host.js";
 import type { Answer, BlockingRequest, ErrorData, FromWorker, ToWorker } from "./messages.js";
 
@@ -77,12 +77,10 @@ class PageWorker implements WorkerHandle {
   private stopButton: HTMLButtonElement;
   private tag: Element;
   private worker: BootedWorker;
-  /** The page objects the worker reaches (its `document`, `window` and what it got through them). */
-  private dom = new DomHost((id, args) => this.post({ type: "callback", id, args }));
-
-  get pageObjectsHeld(): number {
-    return this.dom.held;
-  }
+  private dom = new DomHost((id, args) => this.post({ type: "callback", id, args })); // the page objects the worker reaches
+  // The worker's DOM operations come through the channel itself (see channel.ts).
+  private stopListening = this.channel && listenForRequests(this.channel, (request) => void this.answerBlocking(request as BlockingRequest));
+  get pageObjectsHeld(): number { return this.dom.held; }
 
   constructor(readonly name: string, readonly interpreter: string, private target: Element, private script: WorkerScript) {
     ({ tag: this.tag, worker: this.worker } = script);
@@ -166,7 +164,7 @@ class PageWorker implements WorkerHandle {
       case "result": return this.calls.get(message.id)?.(message), void this.calls.delete(message.id);
       case "call": return void this.callExposed(message.name, message.args).then((reply) => this.post({ type: "reply", id: message.id, ...reply }));
       case "block": return void this.answerBlocking(message.request);
-      case "release": return this.dom.release(message.ids);
+      case "release": return this.dom.release(message.dropped);
     }
   }
 
@@ -219,6 +217,7 @@ class PageWorker implements WorkerHandle {
     this.tag.setAttribute("data-py-state", state === "starting" ? "running" : state);
     if (state === "done" || state === "error" || state === "stopped") {
       this.stopButton.remove();
+      if (state !== "done") this.stopListening?.(); // a finished script's worker stays, for its exports and handlers
       if (state === "stopped") this.tag.append(Object.assign(document.createElement("p"), { className: "py-stopped", textContent: "⏹ Stopped." }));
       this.finish();
     }

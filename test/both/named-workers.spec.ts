@@ -95,3 +95,24 @@ for bad in (dict(src="./tasks.py", name="tasks"), dict(src="./tasks.py", name="o
     "ValueError create_named_worker()", "ValueError create_named_worker(type='js')", "ValueError create_named_worker()", ""].join("\n"));
   expect(await page.evaluate(() => window.PyScript.workers.tasks.interpreter)).toBe(interpreter);
 });
+
+test("awaiting a JavaScript object that isn't a Promise is a TypeError, and the next script runs (caught on Pyodide; MicroPython stops that run)", async ({ py, interpreter }) => {
+  await py.open(`
+<py-script id="await-js">
+import js
+from pyscript import RUNNING_IN_WORKER
+try:
+    await js.Object.new()
+except TypeError:
+    print("caught TypeError")
+</py-script>
+<py-script id="after">
+try:
+    raise ValueError("still catching")
+except ValueError as error:
+    print("after:", error)
+</py-script>`);
+  if (interpreter === "pyodide") await expect(py.output("#await-js")).toHaveText("caught TypeError\n");
+  else await expect(py.page.locator("#await-js .py-error")).toContainText("TypeError: a JavaScript object that is neither a Promise nor iterable was awaited");
+  await expect(py.output("#after")).toHaveText("after: still catching\n");
+});
