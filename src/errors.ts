@@ -23,6 +23,7 @@ export type ErrorCode =
   | "not-ready" // Python was asked to run before the interpreter was ready
   | "js-module" // a JavaScript module named in the config's js_modules could not be loaded
   | "worker-call" // a call to a worker's function could not be made (stopped, not started, no such function)
+  | "not-isolated" // a worker used the page's document or window, which needs a cross-origin isolated page
   | "file-protocol"; // the page was opened from file://, not a web server
 
 /** Options for {@link PyScriptError}: all optional extras. */

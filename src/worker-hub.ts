@@ -6,6 +6,9 @@
  */
 import type { PyScriptError } from "./errors.js";
 
+/** The attribute create_named_worker() puts its `config` in (JSON laid over the page's config for that worker). */
+export const WORKER_CONFIG = "data-py-worker-config";
+
 /** Where a worker's script is in its life. */
 export type WorkerState = "starting" | "running" | "done" | "error" | "stopped";
 
@@ -23,6 +26,8 @@ export interface WorkerHandle {
    * can't take the call, "python" when the function raised.
    */
   call(name: string, ...args: unknown[]): Promise<unknown>;
+  /** How many page objects the worker holds references to (its document and window included): a leak would grow it. */
+  readonly pageObjectsHeld: number;
   /** Stop it: a KeyboardInterrupt where the page can send one, else end the worker. */
   stop(): Promise<void>;
 }
@@ -36,11 +41,26 @@ export type Exposed = (...args: any[]) => unknown;
 /** The page's workers, and the functions the page offers them. */
 export class WorkerHub {
   readonly workers: Record<string, WorkerHandle> = {};
+  private named = new Map<string, ((handle: WorkerHandle) => void)[]>();
   private exposed = new Map<string, Exposed>();
   private waiting = new Map<string, ((fn: Exposed) => void)[]>();
 
   /** `scriptsDone` resolves once the page's own scripts have all run (or never will). */
   constructor(private scriptsDone: Promise<void>) {}
+
+  /** Add a worker under its name (the name must be free). */
+  add(handle: WorkerHandle): void {
+    this.workers[handle.name] = handle;
+    for (const waiter of this.named.get(handle.name) ?? []) waiter(handle);
+    this.named.delete(handle.name);
+  }
+
+  /** The worker called `name`, once it is there (a tag added just now gets its worker a little later). */
+  whenNamed(name: string): Promise<WorkerHandle> {
+    const known = this.workers[name];
+    if (known) return Promise.resolve(known);
+    return new Promise((resolve) => this.named.set(name, [...(this.named.get(name) ?? []), resolve]));
+  }
 
   /** Offer `fn` to workers as `name`. */
   expose(name: string, fn: Exposed): void {

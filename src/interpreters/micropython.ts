@@ -12,6 +12,7 @@
 import { routeOutput, type ByteDecoder, type OutputRouter } from "./output-router.js";
 import { EmscriptenPython, loaderAdapter, type EmscriptenRuntime } from "./emscripten-python.js";
 import { isPythonException } from "./traceback.js";
+import { PyScriptError } from "../errors.js";
 import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunOptions, Writer } from "./interpreter.js";
 
 /** The part of MicroPython's JS API we use. */
@@ -155,7 +156,24 @@ class MicroPython extends EmscriptenPython<MicroPythonRuntime> implements Interp
   flush(): void {
     for (const decoder of this.decoders) decoder.flush();
   }
+
+  /**
+   * MicroPython awaits (and loops over) a JavaScript object through its `then`
+   * or `Symbol.iterator`; one that has neither throws a JavaScript TypeError
+   * that Python can't catch. The run stops, the interpreter goes on: say it as
+   * the TypeError it is.
+   */
+  override toError(error: unknown): PyScriptError {
+    if (isPythonException(error) || !NOT_AWAITABLE.test((error as Error)?.message ?? "")) return super.toError(error);
+    return new PyScriptError("python", "TypeError: a JavaScript object that is neither a Promise nor iterable was awaited or looped over.", {
+      pythonType: "TypeError",
+      hint: "Await only promises (and coroutines), and loop over JavaScript arrays or iterables. On MicroPython this error can't be caught with try/except: check the object first.",
+      cause: error,
+    });
+  }
 }
+
+const NOT_AWAITABLE = /^proxy_js_ref\[\w+\](\.then|\[Symbol\.iterator\]) is not a function/;
 
 function needsTopLevelAwait(error: unknown): boolean {
   const { type, message } = error as { type?: string; message?: string };

@@ -28,6 +28,15 @@ export function failed(fn: () => unknown): string {
   }
 }
 
+/** What `work` returns, or the message of what it threw: for bridge calls that return their error. */
+export function attempt<T>(work: () => T): T | string {
+  try {
+    return work();
+  } catch (thrown) {
+    return messageOf(thrown);
+  }
+}
+
 /** What went wrong, as text. */
 export const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
 
@@ -35,6 +44,8 @@ export const messageOf = (thrown: unknown): string => (thrown instanceof Error ?
 interface BridgeBase<Where> {
   /** The page's config, as JSON text. */
   config_json(): string;
+  /** `import pyscript.web`: download and write its modules (synchronously: imports can't wait). */
+  load_web(): void;
   /** The id of the element this run's output goes to, or None outside a tag. */
   current_target_id(): string | None;
   /**
@@ -81,8 +92,6 @@ export interface PageBridge extends BridgeBase<Element> {
    * or an error message.
    */
   listen(element: EventTarget, type: string, handler: (event: Event) => unknown, options: AddEventListenerOptions | None): (() => void) | string;
-  /** `import pyscript.web`: download and write its modules (synchronously: imports can't wait). */
-  load_web(): void;
   /** The elements under `root` matching a CSS selector, or an error message for a selector that isn't one. */
   select(root: ParentNode, selector: string): Element[] | string;
   /** `target[name] = value` for `pyscript.web`: "" when done, else the browser's message (a read-only property, say). */
@@ -98,6 +107,10 @@ export interface PageBridge extends BridgeBase<Element> {
   worker_names(): string;
   /** Call a worker's exported function; resolves to JSON `{"value": …}` or `{"error": "…"}`. */
   call_worker(name: string, fn: string, argsJSON: string): Promise<string>;
+  /** Resolves to "" once the worker called `name` has run its script, else to why it can't be used. */
+  worker_ready(name: string): Promise<string>;
+  /** create_named_worker(): add a worker tag for `src`; an error message, or "". */
+  create_worker(src: string, name: string, type: string, configJSON: string | None): string;
 }
 
 /** `_pyscript` in a worker. */
@@ -109,10 +122,20 @@ export interface WorkerBridge extends BridgeBase<string> {
   page_url: string;
   /** Why it can't, and how to fix that. */
   cannot_block_reason: string;
+  /** Why it can't reach the page's `%s` (document or window), and how to fix that: a %-format for Python. */
+  cannot_reach_dom_reason: string;
   /** `await main.name(...)`: resolves to JSON `{"value": …}` or `{"error": "…"}`. */
   call_main(name: string, argsJSON: string): Promise<string>;
   /** `sync.name(...)`: the same, waited for. */
   call_main_sync(name: string, argsJSON: string): string;
+  /** The page's window and document, reached through the channel (None where the page isn't cross-origin isolated). */
+  page_window: object | None;
+  page_document: object | None;
+  /** As on the page (see PageBridge), on the page's objects; the handler runs in the worker. */
+  listen(element: object, type: string, handler: (event: unknown) => unknown, options: object | None): (() => void) | string;
+  select(root: object, selector: string): object[] | string;
+  set_property(target: object, name: string, value: unknown): string;
+  append_child(parent: object, child: object): string;
 }
 
 export type Bridge = PageBridge | WorkerBridge;

@@ -23,6 +23,7 @@ import UTIL from "../python/pyscript/util.py";
 import WORKERS from "../python/pyscript/_workers.py";
 import ATTRIBUTES from "../python/pyscript/_attributes.py";
 import JS_MODULES from "../python/pyscript/js_modules.py";
+import WEB from "../python/pyscript/web.py";
 import type { JsModules } from "./js-modules.js";
 import { INSTALL_TASKS } from "./tasks.js";
 
@@ -37,12 +38,8 @@ const REST: Record<string, string> = {
   "util.py": UTIL,
   "_attributes.py": ATTRIBUTES,
   "js_modules.py": JS_MODULES,
+  "web.py": WEB, // the rest of pyscript.web is downloaded on its first import (web-files.ts)
 };
-
-/** `pyscript/web.py` in a worker, which has no DOM: importing it says so (the page's is page-bridge.ts's). */
-export const WEB_IN_WORKERS = `raise ImportError("pyscript.web works on the page's DOM, which a worker doesn't have: use it in "
-                  "a <py-script> without \`worker\`, and @export a function there for the worker to call")
-`;
 
 /** Builtin input() calls the pyscript package's, which is loaded only then. */
 const INSTALL_INPUT = `
@@ -67,11 +64,11 @@ pyscript.${module}.${name}`;
  * Register `bridge` (plus `load_package()`) as `_pyscript` and the config's
  * JavaScript modules as `_pyscript_js_modules`, put the package's
  * `__init__.py` on the path, and make input() and background tasks work
- * (tasks.ts). `extras.files`: this side's own files (`pyscript/web.py`).
+ * (tasks.ts).
  */
-export function installPackage(interpreter: Interpreter, bridge: Bridge, extras: { files?: Record<string, string>; jsModules?: JsModules } = {}): void {
+export function installPackage(interpreter: Interpreter, bridge: Bridge, extras: { jsModules?: JsModules } = {}): void {
   const folder = `${interpreter.libraryPath}/pyscript`;
-  const files: Record<string, string> = { ...REST, ...extras.files };
+  const files: Record<string, string> = { ...REST };
   let loaded = false;
   const load_package = (): boolean => {
     if (loaded) return false;

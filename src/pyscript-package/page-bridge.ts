@@ -12,14 +12,14 @@ import { askInline } from "../page-io/input-field.js";
 import { render } from "../page-io/output.js";
 import { reportAtTag } from "../page-io/tracebacks.js";
 import { addStyleSheet } from "../styles.js";
-import type { WorkerHub } from "../worker-hub.js";
-import { failed, messageOf, type None, type PageBridge } from "./bridge.js";
+import { WORKER_CONFIG, type WorkerHub } from "../worker-hub.js";
+import { attempt, failed, messageOf, type None, type PageBridge } from "./bridge.js";
 import { fromPackage, installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
-import WEB from "../python/pyscript/web.py";
 import { storageBridge } from "./storage.js";
 import { targetId } from "./target-ids.js";
+import { loadWeb } from "./web-files.js";
 
 const CSS = ".py-display{margin:.25em 0}.py-display img,img.py-display{max-width:100%}" +
   ".py-input{font:inherit;color:inherit;background:none;border:0;border-bottom:1px solid;outline:none;min-width:12em}";
@@ -39,7 +39,7 @@ export interface PageBridgeContext {
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
   addStyleSheet("py-display-styles", CSS);
-  installPackage(context.interpreter, pageBridge(context), { files: { "web.py": WEB }, jsModules: context.jsModules });
+  installPackage(context.interpreter, pageBridge(context), { jsModules: context.jsModules });
   void context.scriptsDone.then(() => bindAttributes(context));
 }
 
@@ -69,7 +69,7 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
   const { none } = interpreter;
   return {
     in_worker: false,
-    load_web: () => loadWeb(interpreter, assets),
+    load_web: () => loadWeb(interpreter, assets.url("python/pyscript-web.json")),
     config_json: () => JSON.stringify(config),
     current_target: () => interpreter.context.target ?? none,
     current_target_id: () => {
@@ -94,6 +94,8 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     worker_names: () => JSON.stringify(Object.keys(hub.workers).sort()),
     call_worker: (name, fn, argsJSON) => hub.workers[name]!.call(fn, ...JSON.parse(argsJSON))
       .then((value) => JSON.stringify({ value }), (error: Error) => JSON.stringify({ error: error.message })),
+    worker_ready: (name) => workerReady(hub, name),
+    create_worker: (src, name, type, configJSON) => attempt(() => createWorkerTag(hub, src, name, type, configJSON)),
     ...storageBridge(),
   };
 }
@@ -104,24 +106,37 @@ function runHandle(interpreter: Interpreter): RunContext & { enter(): () => void
   return { ...context, enter: () => interpreter.enter?.(context) ?? (() => {}) };
 }
 
-let webLoaded = false;
+/** `await workers["name"]`: "" once the worker's script has run, else why it can't be used. */
+async function workerReady(hub: WorkerHub, name: string): Promise<string> {
+  const worker = await hub.whenNamed(name);
+  await worker.done;
+  return worker.state === "done" ? "" : `its script ${worker.state === "stopped" ? "was stopped" : "failed (see the error at its tag)"}, so its functions can't be called`;
+}
 
-/**
- * `import pyscript.web`: its code (`python/pyscript-web.json` in the build
- * output, made by the build) is fetched and written now. Python's import
- * can't wait for a promise, so this one download waits synchronously; it is
- * about 9 kB gzip, once, and only on pages that use pyscript.web.
- */
-function loadWeb(interpreter: Interpreter, assets: Assets): void {
-  if (webLoaded) return;
-  const request = new XMLHttpRequest();
-  request.open("GET", assets.url("python/pyscript-web.json"), false);
-  request.send();
-  if (request.status !== 200) throw new Error(`pyscript.web could not be downloaded from ${assets.url("python/pyscript-web.json")} (${request.status}): serve the whole build folder`);
-  for (const [name, source] of Object.entries(JSON.parse(request.responseText) as Record<string, string>)) {
-    interpreter.writeFile(`${interpreter.libraryPath}/pyscript/${name}`, source);
+/** create_named_worker(): a `<script type="py|mpy" worker name="…" src="…">` tag, which the <py-script> plugin starts. */
+function createWorkerTag(hub: WorkerHub, src: string, name: string, type: string, configJSON: string | None): string {
+  if (hub.workers[name] || document.querySelector(`[worker="${window.CSS.escape(name)}"], [worker][name="${window.CSS.escape(name)}"]`)) {
+    throw new Error(`there is already a worker called "${name}": give this one another name`);
   }
-  webLoaded = true;
+  const tag = Object.assign(document.createElement("script"), { type });
+  tag.setAttribute("worker", "");
+  tag.setAttribute("name", name);
+  tag.setAttribute("src", src);
+  if (configJSON != null) tag.setAttribute(WORKER_CONFIG, workerConfigText(configJSON));
+  document.body.append(tag);
+  return "";
+}
+
+/** The config= of create_named_worker(), checked: a JSON object. */
+function workerConfigText(json: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`config is not valid JSON (${messageOf(error)}): give a dict or JSON text`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("config must be a dict (a JSON object)");
+  return json;
 }
 
 /** The run a listener belongs to, and what reporting its errors needs. */
@@ -151,15 +166,6 @@ function listen({ interpreter, assets, context }: ListenerRun, element: EventTar
     return messageOf(thrown);
   }
   return () => element.removeEventListener(type, listener, options ?? undefined);
-}
-
-/** What `work` returns, or the message of what it threw. */
-function attempt<T>(work: () => T): T | string {
-  try {
-    return work();
-  } catch (thrown) {
-    return messageOf(thrown);
-  }
 }
 
 /** `target[name] = value`, throwing when the property can't be set (assignment alone would say nothing). */

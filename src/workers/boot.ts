@@ -11,7 +11,7 @@ import { PyScriptError } from "../errors.js";
 import type { InterpreterRegistry } from "../interpreters/registry.js";
 import { interpreterOfTag, type Source } from "../page-io/script-source.js";
 import { report } from "../report.js";
-import type { WorkerHub } from "../worker-hub.js";
+import { WORKER_CONFIG, type WorkerHub } from "../worker-hub.js";
 
 /** A worker started early, with any error from before worker-host.js took it over. */
 export type BootedWorker = Worker & { bootError?: ErrorEvent };
@@ -24,7 +24,8 @@ export interface WorkerKernel {
 }
 
 /** Run the script of `tag` in a Web Worker of its own. */
-export function startWorkerScript(tag: Element, source: Promise<Source>, config: Config, kernel: WorkerKernel): Promise<void> {
+export function startWorkerScript(tag: Element, source: Promise<Source>, pageConfig: Config, kernel: WorkerKernel): Promise<void> {
+  const config = withWorkerConfig(tag, pageConfig);
   const interpreter = interpreterOfTag(tag) ?? config.interpreter;
   const worker: BootedWorker = new Worker(`${kernel.assets.url("worker-thread.js")}?${interpreter}`, { type: "module" });
   worker.onerror = (event) => (worker.bootError = event); // before worker-host.js is there to say so
@@ -35,4 +36,10 @@ export function startWorkerScript(tag: Element, source: Promise<Source>, config:
       element: tag,
     })),
   );
+}
+
+/** create_named_worker(config=…): its keys laid over the page's config, for this worker only (checked when it was given). */
+function withWorkerConfig(tag: Element, config: Config): Config {
+  const own = tag.getAttribute(WORKER_CONFIG);
+  return own ? { ...config, ...(JSON.parse(own) as Partial<Config>) } : config;
 }

@@ -4,6 +4,7 @@
  */
 import type { Config } from "../config.js";
 import type { InterpreterInfo, Stream } from "../interpreters/interpreter.js";
+import type { DomOp, Wire } from "./dom-wire.js";
 
 /** How a worker starts: everything it needs, since it shares nothing with the page. */
 export interface WorkerInit {
@@ -44,7 +45,8 @@ export interface Answer {
 export type ToWorker =
   | { type: "init"; init: WorkerInit }
   | { type: "call"; id: number; name: string; args: unknown[] } // the page calls an exported function
-  | ({ type: "reply"; id: number } & Answer); // answer to the worker's "call"
+  | ({ type: "reply"; id: number } & Answer) // answer to the worker's "call"
+  | { type: "callback"; id: number; args: Wire[] }; // the page calls a worker function it was given (an event handler)
 
 export type FromWorker =
   | { type: "ready"; version: string; interruptible: boolean }
@@ -56,10 +58,12 @@ export type FromWorker =
   | { type: "warning"; error: ErrorData } // a problem to show, though the worker goes on
   | ({ type: "result"; id: number } & Answer) // answer to the page's "call"
   | { type: "call"; id: number; name: string; args: unknown[] } // the worker calls a page function
-  | { type: "block"; request: BlockingRequest }; // answered through the channel
+  | { type: "block"; request: BlockingRequest } // answered through the channel
+  | { type: "release"; dropped: [number, number][] }; // the worker dropped these page objects: [id, times received]
 
 /** What a worker can wait for (only through a cross-origin isolated page's channel). */
 export type BlockingRequest =
   | { kind: "input"; prompt: string }
   | { kind: "call"; name: string; args: unknown[] }
-  | { kind: "element"; id: string }; // is there an element with this id? (display(target=…))
+  | { kind: "element"; id: string } // is there an element with this id? (display(target=…))
+  | { kind: "dom"; op: DomOp }; // the page's document and window

@@ -19,7 +19,8 @@ import { targetId } from "../pyscript-package/target-ids.js";
 import { report } from "../report.js";
 import type { WorkerHandle, WorkerState } from "../worker-hub.js";
 import type { BootedWorker, WorkerKernel } from "./boot.js";
-import { answer, createChannel } from "./channel.js";
+import { answer, createChannel, listenForRequests } from "./channel.js";
+import { DomHost } from "./dom-host.js";
 import type { Answer, BlockingRequest, ErrorData, FromWorker, ToWorker } from "./messages.js";
 
 /** How long a KeyboardInterrupt may take before the worker is ended outright. */
@@ -58,7 +59,7 @@ export function hostWorker(script: WorkerScript): void {
   if (kernel.hub.workers[name]) {
     return fail("config-value", `Two <py-script worker> tags are called "${name}".`, 'Give each a name of its own: worker="name".');
   }
-  kernel.hub.workers[name] = new PageWorker(name, interpreter, target, script);
+  kernel.hub.add(new PageWorker(name, interpreter, target, script));
 }
 
 class PageWorker implements WorkerHandle {
@@ -76,6 +77,10 @@ class PageWorker implements WorkerHandle {
   private stopButton: HTMLButtonElement;
   private tag: Element;
   private worker: BootedWorker;
+  private dom = new DomHost((id, args) => this.post({ type: "callback", id, args })); // the page objects the worker reaches
+  // The worker's DOM operations come through the channel itself (see channel.ts).
+  private stopListening = this.channel && listenForRequests(this.channel, (request) => void this.answerBlocking(request as BlockingRequest));
+  get pageObjectsHeld(): number { return this.dom.held; }
 
   constructor(readonly name: string, readonly interpreter: string, private target: Element, private script: WorkerScript) {
     ({ tag: this.tag, worker: this.worker } = script);
@@ -162,6 +167,7 @@ class PageWorker implements WorkerHandle {
       case "result": return this.calls.get(message.id)?.(message), void this.calls.delete(message.id);
       case "call": return void this.callExposed(message.name, message.args).then((reply) => this.post({ type: "reply", id: message.id, ...reply }));
       case "block": return void this.answerBlocking(message.request);
+      case "release": return this.dom.release(message.dropped);
     }
   }
 
@@ -190,6 +196,7 @@ class PageWorker implements WorkerHandle {
   }
 
   private async answerBlocking(request: BlockingRequest): Promise<void> {
+    if (request.kind === "dom") return answer(this.channel!, this.dom.perform(request.op)); // at once: the worker is asleep
     const reply = request.kind === "input" ? { value: (await askInline(this.target, request.prompt)) ?? null }
       : request.kind === "element" ? { value: document.getElementById(request.id) !== null }
       : await this.callExposed(request.name, request.args);
@@ -214,6 +221,7 @@ class PageWorker implements WorkerHandle {
     this.tag.setAttribute("data-py-state", state === "starting" ? "running" : state);
     if (state === "done" || state === "error" || state === "stopped") {
       this.stopButton.remove();
+      if (state !== "done") this.stopListening?.(); // a finished script's worker stays, for its exports and handlers
       if (state === "stopped") this.tag.append(Object.assign(document.createElement("p"), { className: "py-stopped", textContent: "⏹ Stopped." }));
       this.finish();
     }

@@ -11,11 +11,13 @@ import type { Interpreter } from "../interpreters/interpreter.js";
 import { adapterPath, BUILTIN_INTERPRETERS } from "../interpreters/registry.js";
 import { beginLoading, startLoaded, whenLoaded, type Loading } from "../interpreters/start.js";
 import type { InterpreterInfo } from "../interpreters/interpreter.js";
-import { fromPackage, installPackage, WEB_IN_WORKERS } from "../pyscript-package/install.js";
+import { fromPackage, installPackage } from "../pyscript-package/install.js";
 import { jsModuleEntries, loadJsModules } from "../pyscript-package/js-modules.js";
 import type { PyScriptError } from "../errors.js";
 import type { Answer, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
+import type { RemoteDom } from "./dom-remote.js";
 import { workerBridge } from "./worker-bridge.js";
+import { NOT_ISOLATED_HINT } from "./channel.js";
 import { workerOutput } from "./worker-output.js";
 
 const post = (message: FromWorker) => postMessage(message);
@@ -23,6 +25,7 @@ const output = workerOutput(post);
 
 let interpreter: Interpreter | undefined;
 let dispatchCall: ((name: string, argsJSON: string) => Promise<string>) | undefined;
+let dom: RemoteDom | undefined; // the page's document and window (cross-origin isolated pages only)
 const replies = new Map<number, (answer: Answer) => void>();
 let nextCall = 0;
 
@@ -38,6 +41,7 @@ addEventListener("unhandledrejection", (event) => {
 onmessage = ({ data }: MessageEvent<ToWorker>) => {
   if (data.type === "init") void start(data.init);
   else if (data.type === "call") void answerCall(data.id, data.name, data.args);
+  else if (data.type === "callback") void dom?.callBack(data.id, data.args).finally(() => output.flush());
   else replies.get(data.id)?.(data), replies.delete(data.id);
 };
 
@@ -77,7 +81,10 @@ async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
   if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
   for (const file of await files) if (file) started.writeFile(...file);
   const jsModules = await loadJsModules(jsModuleEntries(init.config, "worker", init.pageURL, reportLater), reportLater);
-  installPackage(started, workerBridge({ init, interpreter: started, output, post, callMain }), { files: { "web.py": WEB_IN_WORKERS }, jsModules });
+  const side = { init, interpreter: started, output, post, callMain, webURL: bundleAssets.url("python/pyscript-web.json") };
+  const made = workerBridge(side);
+  dom = made.dom;
+  installPackage(started, made.bridge, { jsModules });
   return started;
 }
 
@@ -112,10 +119,12 @@ async function answerCall(id: number, name: string, args: unknown[]): Promise<vo
 
 function errorData(thrown: unknown, code: string): ErrorData {
   const error = thrown as Partial<ErrorData> & { message?: string };
+  const message = error.message ?? String(thrown);
+  const notIsolated = error.pythonType === "RuntimeError" && message.includes("[not-isolated]");
   return {
-    code: error.code ?? code,
-    message: error.message ?? String(thrown),
-    hint: error.hint ?? "",
+    code: notIsolated ? "not-isolated" : error.code ?? code,
+    message,
+    hint: notIsolated ? NOT_ISOLATED_HINT : error.hint ?? "",
     pythonType: error.pythonType,
     traceback: error.traceback,
   };

@@ -329,13 +329,15 @@ for attempt in attempts:
   await expect(out).not.toContainText("no error");
 });
 
-test("in a worker, importing pyscript.web says it needs the page", async ({ py }) => {
+test("in a worker on a page that isn't cross-origin isolated, pyscript.web imports, and its first use says what it needs", async ({ py }) => {
   await py.open(`
 <py-script worker="w" id="out">
+from pyscript import web
+print("imported")
 try:
-    from pyscript import web
-except ImportError as error:
-    print("ImportError:", error)
+    web.page.title
+except RuntimeError as error:
+    print("RuntimeError:", error)
 </py-script>`);
-  await expect(py.output("#out")).toHaveText(/^ImportError: pyscript.web works on the page's DOM, which a worker doesn't have/);
+  await expect(py.output("#out")).toHaveText(/^imported\nRuntimeError: \[not-isolated\] document: a worker reaches the page's document and window only when the page is cross-origin isolated/);
 });

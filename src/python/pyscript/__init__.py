@@ -26,25 +26,36 @@ import sys
 import js
 import _pyscript
 
-#: True inside a Web Worker (`<py-script worker>`), where there is no DOM.
+#: True inside a Web Worker (`<py-script worker>`).
 RUNNING_IN_WORKER = bool(_pyscript.in_worker)
 
-#: The page's `window` (in a worker: the worker's global scope).
-window = js if RUNNING_IN_WORKER else js.window
+class _NotIsolated:
+    """The page's `window` or `document` in a worker on a page that isn't
+    cross-origin isolated: the worker can't wait for the page, so using it
+    says why, and how to fix that (importing it is fine)."""
+
+    def __init__(self, name):
+        object.__setattr__(self, "_name", name)
+
+    def _refuse(self, *args, **kwargs):
+        raise RuntimeError(_pyscript.cannot_reach_dom_reason % self._name)
+
+    __getattr__ = __setattr__ = __call__ = __iter__ = __len__ = __getitem__ = _refuse
+
+    def __repr__(self):
+        return "<the page's %s, out of this worker's reach>" % self._name
 
 
-class _NoDocument:
-    """A worker has no page to touch: say so, and what to do instead."""
-
-    def __getattr__(self, name):
-        raise RuntimeError(
-            "document.%s: a worker has no DOM. Show results with display() or print(), "
-            "or @export a function here and call it from a <py-script> on the page." % name
-        )
+def _page(name):
+    reached = getattr(_pyscript, "page_" + name)
+    return _NotIsolated(name) if reached is None else reached
 
 
-#: The page's `document` (in a worker, using it explains why it can't be).
-document = _NoDocument() if RUNNING_IN_WORKER else js.document
+#: The page's `window` (in a worker: the page's, reached through the channel).
+window = _page("window") if RUNNING_IN_WORKER else js.window
+
+#: The page's `document` (in a worker: the page's, reached through the channel).
+document = _page("document") if RUNNING_IN_WORKER else js.document
 
 #: The page's config (`<py-config>` over the defaults), as a dict. Its
 #: "type" is PyScript's name for the interpreter: "mpy" or "py".
@@ -72,6 +83,7 @@ _LAZY = {
     "workers": "_workers",
     "main": "_workers",
     "sync": "_workers",
+    "create_named_worker": "_workers",
 }
 
 # Submodules `from pyscript import ffi` gives. (`import pyscript.web` finds

@@ -7,11 +7,11 @@ from . import events as events, ffi as ffi, util as util
 F = TypeVar("F", bound=Callable[..., Any])
 S = TypeVar("S", bound="Storage")
 
-#: True inside a Web Worker (`<py-script worker>`), where there is no DOM.
+#: True inside a Web Worker (`<py-script worker>`).
 RUNNING_IN_WORKER: bool
-#: The page's `window` (in a worker: the worker's global scope).
+#: The page's `window` (in a worker: the page's, on cross-origin isolated pages; elsewhere using it raises the not-isolated error).
 window: Any
-#: The page's `document`.
+#: The page's `document` (in a worker: likewise).
 document: Any
 #: The page's config (`<py-config>` over the defaults), as a dict; `config["type"]` is "mpy" or "py".
 config: dict[str, Any]
@@ -106,8 +106,13 @@ async def storage(name: str, storage_class: type[S] = ...) -> S:
 def export(func: F) -> F:
     """Offer `func` to the other side: to the page in a worker, to every worker on the page."""
 
-#: On the page: the workers by name, `await workers["name"].function(*args)` (None in a worker).
+#: On the page: the workers by name: `calc = await workers["name"]` (or `await workers.name`) gives its exported
+#: functions once its script has run; `await workers["name"].function(*args)` calls one directly (None in a worker).
 workers: Any
+
+async def create_named_worker(src: str, name: str, config: dict[str, Any] | str | None = None, type: str = "py") -> Any:
+    """Start a worker running the Python file `src` ("py": Pyodide, "mpy": MicroPython), called `name`;
+    once its script has run, give its exported functions (as `await workers[name]`)."""
 #: In a worker: the page's exported functions, `await main.name(*args)` (None on the page).
 main: Any
 #: In a worker: the page's exported functions, waited for: `sync.name(*args)` (None on the page).

@@ -4,7 +4,7 @@ classes, style, children and `on_<event>` events."""
 
 import js
 import _pyscript
-from pyscript import document
+from pyscript import document, window
 from pyscript._display import HTML
 from pyscript.ffi import is_none
 from pyscript._web_collection import ElementCollection, wrap_all
@@ -14,6 +14,8 @@ from pyscript._web_parts import Classes, Style
 #: Element classes by tag name, so an element found on the page gets its own (web.div…).
 classes_by_tag = {}
 _same = getattr(js.Object, "is")
+# CSS.escape is the page's (a worker has no CSS of its own).
+_css_escape = (js.CSS if hasattr(js, "CSS") else window.CSS).escape if not _pyscript.in_worker or _pyscript.can_block else None
 
 
 def nodes(js_list):
@@ -37,7 +39,7 @@ def by_id(root, element_id, where):
     if not isinstance(element_id, str):
         raise TypeError("%s[%r]: look elements up by id (a str), by index or by slice" % (where, element_id))
     element_id = element_id[1:] if element_id.startswith("#") else element_id
-    found = select(root, "#" + js.CSS.escape(element_id), where) if element_id else []
+    found = select(root, "#" + _css_escape(element_id), where) if element_id else []
     return Element.wrap_dom_element(found[0]) if found else None
 
 

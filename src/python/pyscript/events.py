@@ -115,8 +115,8 @@ def _elements(selector):
     window, document…), an object with `_dom_element` (pyscript.web), or
     any iterable of those (a list, a NodeList, an ElementCollection)."""
     if isinstance(selector, str):
-        if RUNNING_IN_WORKER:
-            return list(document.querySelectorAll(selector))  # explains that a worker has no DOM
+        if RUNNING_IN_WORKER and not _pyscript.can_block:
+            document.querySelectorAll  # raises: says what a worker needs to reach the page
         found = _pyscript.select(document, selector)  # an invalid selector would throw, which MicroPython can't catch
         if isinstance(found, str):
             raise ValueError('when(): "%s" is not a CSS selector (%s).' % (selector, found))
@@ -142,17 +142,11 @@ def _elements(selector):
 
 
 def _listen(element, event_type, proxy, options):
-    """Listen through the page's bridge (output and errors go to this tag); a worker listens directly."""
-    if not RUNNING_IN_WORKER:
-        remove = _pyscript.listen(element, event_type, proxy, options)
-        if isinstance(remove, str):
-            raise RuntimeError('when("%s"): the page could not listen: %s' % (event_type, remove))
-        return remove
-    if is_none(options):
-        element.addEventListener(event_type, proxy)
-    else:
-        element.addEventListener(event_type, proxy, options)
-    return lambda: element.removeEventListener(event_type, proxy, options)
+    """Listen through the bridge (output and errors go to this tag; in a worker, the handler runs there)."""
+    remove = _pyscript.listen(element, event_type, proxy, options)
+    if isinstance(remove, str):
+        raise RuntimeError('when("%s"): the page could not listen: %s' % (event_type, remove))
+    return remove
 
 
 def _dom_registration(event_type, selector, options):
