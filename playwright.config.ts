@@ -32,6 +32,7 @@ export default defineConfig({
   projects: [
     { name: "micropython", testMatch: ["both/**/*.spec.ts", "micropython/**/*.spec.ts"], use: { interpreter: "micropython" } },
     { name: "pyodide", testMatch: ["both/**/*.spec.ts", "pyodide/**/*.spec.ts"], use: { interpreter: "pyodide" } },
+    { name: "cpython", testMatch: ["both/**/*.spec.ts", "cpython/**/*.spec.ts"], use: { interpreter: "cpython" } },
     // Tests that run once: the build output, the benchmark, start-up outside a server, <py-repl> on a fake interpreter.
     { name: "once", testMatch: ["build/**/*.spec.ts", "bench/**/*.spec.ts", "startup/**/*.spec.ts", "py-repl/**/*.spec.ts"] },
     // Pure logic, in Node, without a browser: milliseconds a test.
