@@ -111,6 +111,7 @@ const ENTRIES = [
   { in: "src/interpreters/cpython.ts", out: "interpreters/cpython" },
   { in: "src/interpreters/repl/micropython-repl.ts", out: "interpreters/micropython-repl" },
   { in: "src/interpreters/repl/pyodide-repl.ts", out: "interpreters/pyodide-repl" },
+  { in: "src/interpreters/repl/cpython-repl.ts", out: "interpreters/cpython-repl" },
   { in: "src/toml.ts", out: "toml" },
   { in: "src/pyscript-config.ts", out: "pyscript-config" },
   { in: "src/config-json.ts", out: "config-json" },

@@ -40,6 +40,7 @@ export class JsForPython {
   private nextId = 1;
   private functions = new Map<number, (...args: unknown[]) => Promise<unknown>>();
   private pythonIds = new WeakMap<object, number>();
+  private interrupted: (() => void) | undefined;
 
   /** `call(id, args)`: run the Python function `id` with JavaScript arguments when Python is free. */
   constructor(private call: (id: number, args: Wire[]) => Promise<unknown>) {}
@@ -47,10 +48,21 @@ export class JsForPython {
   /** Answer one request: its value, or its error, as JSON; a promise for `await`. */
   answer(request: Request): string | Promise<string> {
     this.free(request.free ?? []);
-    if (request.op === "await") {
-      return Promise.resolve(this.object(request.id)).then((value) => this.reply(() => value), (error) => this.reply(() => { throw error; }));
-    }
+    if (request.op === "await") return this.settled(this.object(request.id));
+
     return this.reply(() => this.perform(request));
+  }
+
+  /** Ctrl-C: the promise Python waits for (if it waits for one) raises KeyboardInterrupt there. */
+  interrupt(): void {
+    this.interrupted?.();
+  }
+
+  private settled(promise: unknown): Promise<string> {
+    return new Promise<string>((resolve) => {
+      this.interrupted = () => resolve(JSON.stringify({ e: ["KeyboardInterrupt", ""] }));
+      Promise.resolve(promise).then((value) => resolve(this.reply(() => value)), (error) => resolve(this.reply(() => { throw error; })));
+    }).finally(() => (this.interrupted = undefined));
   }
 
   /** A JavaScript value as Python will see it. */
@@ -98,7 +110,7 @@ export class JsForPython {
       case "len":
         return target.length ?? target.size;
       case "list":
-        return [...(target[Symbol.iterator] ? target : Array.from(target))];
+        return { raw: [...(target[Symbol.iterator] ? target : Array.from(target))].map((item) => this.toPython(item)) };
       case "has":
         return hasItem(target, this.fromPython(request.value ?? null));
       case "str":
@@ -106,7 +118,7 @@ export class JsForPython {
       case "typeof":
         return typeof target;
       case "keys":
-        return Object.keys(target);
+        return { raw: Object.keys(target) };
       case "to_py":
         return { raw: JSON.parse(JSON.stringify(target) ?? "null") };
       case "bytes":
@@ -129,7 +141,7 @@ export class JsForPython {
   private reply(work: () => unknown): string {
     try {
       const value = work();
-      // to_py's plain data goes as it is, never as handles.
+      // Lists for iteration and to_py's plain data go as they are, never as handles.
       return JSON.stringify({ v: isRaw(value) ? value.raw : this.toPython(value) });
     } catch (error) {
       const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };

@@ -19,7 +19,7 @@ import { PyScriptError, reasonOf } from "../errors.js";
 import LOOP from "../python/cpython/_cpython_loop.py";
 import FFI from "../python/cpython/_cpython_js.py";
 import { JsForPython } from "./cpython-js.js";
-import type { Interpreter, InterpreterAdapter, InterpreterInfo, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
+import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import { HOME } from "./interpreter.js";
 import { ByteDecoder } from "./output-router.js";
 import { atLine, isPythonException, pythonError, remember, type Sources } from "./traceback.js";
@@ -38,11 +38,14 @@ export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
 
 /** One command for Python's loop, and who waits for its outcome. */
 interface Command {
+  id: number;
   message: Record<string, unknown>;
   context: RunContext;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
+
+const NOTHING = JSON.stringify({ v: null });
 
 type Outcome = { v?: unknown; e?: { type: string; traceback: string } };
 
@@ -54,8 +57,12 @@ export class CPython implements Interpreter {
   readonly runtime: { wasi: WASI; root: ReturnType<typeof makeRoot> };
   private sources: Sources = new Map();
   private queue: Command[] = [];
+  private inFlight = new Map<number, Command>();
+  private nextId = 1;
+  /** The command whose task Python runs now (it says so when it switches). */
   private running: Command | undefined;
   private wake: ((message: string) => void) | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private making: RunContext[] = [];
   private stopped: PyScriptError | undefined;
   private js = new JsForPython((id, args) => this.send({ command: "call", function: { py: id }, args }, this.makingContext()));
@@ -67,10 +74,9 @@ export class CPython implements Interpreter {
       });
     }
     const python = new CPython(info, defaultWriter, observe);
-    const ready = python.send({}, {}); // the loop's first ask carries sys.version
-    python.running = python.queue.shift();
+    const ready = new Promise((resolve, reject) => python.inFlight.set(0, { id: 0, message: {}, context: {}, resolve, reject }));
     await python.boot(`${baseURL}python.wasm`);
-    python.version = String(await ready);
+    python.version = String(await ready); // the loop's first ask carries sys.version
     return python;
   }
 
@@ -85,7 +91,7 @@ export class CPython implements Interpreter {
     const args = ["python", "-u", "-c", "import _cpython_loop; _cpython_loop.serve()"];
     const env = [`HOME=${HOME}`, "PYTHONPATH=/lib", "PYTHONDONTWRITEBYTECODE=1"];
     const fds = [new OpenFile(new File([])), out("stdout"), out("stderr"), root];
-    this.runtime = { wasi: new WASI(args, env, fds), root };
+    this.runtime = { wasi: new WASI(args, env, fds, { debug: false }), root };
     writeTreeFile(root, "/lib/_cpython_loop.py", LOOP);
     writeTreeFile(root, "/lib/_cpython_js.py", FFI);
     this.suspendable(device);
@@ -167,12 +173,28 @@ export class CPython implements Interpreter {
     // Output reaches us unbuffered (`python -u`): nothing is held back.
   }
 
+  /** A terminal on CPython's own REPL compiler (code.InteractiveConsole), in the page's globals. */
+  async createRepl(output: Writer): Promise<Repl> {
+    const engine: typeof import("./repl/cpython-repl.js") = await import(/* @vite-ignore */ new URL("./cpython-repl.js", import.meta.url).href);
+    const session = this.nextId++;
+    const banner = `Python ${this.version} on wasi\nType "help", "copyright", "credits" or "license" for more information.`;
+    return engine.openRepl({
+      banner,
+      push: (line) => this.send({ command: "repl", session, line }, { output }),
+      complete: (text) => this.send({ command: "complete", text }, { output }),
+      interrupt: () => {
+        this.js.interrupt(); // a JavaScript promise it waits for
+        void this.send({ command: "interrupt", session }, {}); // an asyncio wait
+      },
+    }, output);
+  }
+
   /** Queue a command; resolves to its value, rejects with its Python exception. */
   private send(message: Record<string, unknown>, context: RunContext): Promise<unknown> {
     return new Promise((resolve, reject) => {
       if (this.stopped) return reject(this.stopped);
-      this.queue.push({ message, context, resolve, reject });
-      if (this.wake && this.queue.length === 1) this.wake(this.dequeue());
+      this.queue.push({ id: this.nextId++, message, context, resolve, reject });
+      this.wake?.(this.deliver());
     });
   }
 
@@ -180,24 +202,36 @@ export class CPython implements Interpreter {
     return this.making[this.making.length - 1] ?? this.context;
   }
 
+  /** Python's loop asks for commands (bringing outcomes), or says whose task runs now; the rest is JavaScript. */
   private onRequest(text: string): string | Promise<string> {
     const request = JSON.parse(text);
+    if (request.op === "context") {
+      this.running = this.inFlight.get(request.id);
+      return NOTHING;
+    }
     if (request.op !== "next") return this.js.answer(request);
     this.js.free(request.free ?? []);
-    this.settle(request.outcome as Outcome);
-    if (this.queue.length) return this.dequeue();
-    return new Promise((resolve) => (this.wake = resolve));
-  }
-
-  private dequeue(): string {
-    this.wake = undefined;
-    this.running = this.queue.shift()!;
-    return JSON.stringify({ v: this.running.message });
-  }
-
-  private settle(outcome: Outcome): void {
-    const command = this.running;
     this.running = undefined;
+    for (const [id, outcome] of request.outcomes as [number, Outcome][]) this.settle(id, outcome);
+    if (this.queue.length || request.timeout === 0) return this.deliver();
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      if (request.timeout !== null) this.timer = setTimeout(() => resolve(this.deliver()), request.timeout);
+    });
+  }
+
+  /** Every queued command, to Python's loop. */
+  private deliver(): string {
+    clearTimeout(this.timer);
+    this.wake = undefined;
+    const commands = this.queue.splice(0);
+    for (const command of commands) this.inFlight.set(command.id, command);
+    return JSON.stringify({ v: commands.map(({ id, message }) => ({ ...message, id })) });
+  }
+
+  private settle(id: number, outcome: Outcome): void {
+    const command = this.inFlight.get(id);
+    this.inFlight.delete(id);
     if (!command) return;
     if (!outcome.e) return command.resolve(this.js.fromPython(outcome.v as null));
     const { type, traceback } = outcome.e;
@@ -212,8 +246,9 @@ export class CPython implements Interpreter {
   /** Python ended (sys.exit() can't reach here: each command catches it): every waiting command fails. */
   private stop(reason: string): void {
     this.stopped = new PyScriptError("python", `CPython stopped: ${reason}`, { hint: "Reload the page to start Python again." });
-    for (const command of [this.running, ...this.queue]) command?.reject(this.stopped);
+    for (const command of [...this.inFlight.values(), ...this.queue]) command.reject(this.stopped);
     this.running = undefined;
+    this.inFlight.clear();
     this.queue = [];
   }
 }

@@ -45,6 +45,8 @@ def request(message):
     reply = json.loads(body)
     if "e" in reply:
         name, text = reply["e"]
+        if name == "KeyboardInterrupt":
+            raise KeyboardInterrupt
         raise AttributeError(text) if name == "AttributeError" else JsException(name, text)
     return decode(reply.get("v"))
 

@@ -1,31 +1,43 @@
-"""The page's CPython between commands: it asks the adapter for the next
-command (a script to run, a Python function to call, a REPL line), waiting
-(suspended by JSPI, the page responsive) until there is one, runs it in the
-page's shared globals (`__main__`), and sends the outcome with the next ask.
+"""The page's CPython between commands: an asyncio event loop whose waiting
+is asking the adapter for commands (scripts to run, Python functions to
+call, REPL lines). That ask suspends WebAssembly (JSPI) while the page goes
+on, until a command comes or the loop's next timer is due. Each command
+runs as a task in the page's shared globals (`__main__`), so top-level
+`await`, `asyncio.create_task` and event handlers behave as on Pyodide;
+outcomes go back with the next ask.
 """
 
 import ast
 import asyncio
 import code
+import collections.abc
+import contextvars
+import importlib
 import inspect
 import os
+import keyword
 import sys
-import time
 import traceback
 
 import _cpython_js as js_rpc
 
 _globals = sys.modules["__main__"].__dict__
 _consoles = {}  # REPL sessions by id: each its own compiler state, the page's globals
+_lines = {}  # the task running each REPL session's line, for Ctrl-C
+_outcomes = []  # [command id, {"v": value} or {"e": error}], for the next ask
+_command = contextvars.ContextVar("command", default=None)  # whose output this task's prints are
+_announced = [None]
 
 
-class _Sleeper:
-    """asyncio's selector, for a loop with no sockets: waiting is sleeping
-    (time.sleep suspends WebAssembly, so the page goes on meanwhile)."""
+class _Commands:
+    """asyncio's selector: waiting for I/O is waiting for the page's commands."""
 
     def select(self, timeout):
-        time.sleep(0.01 if timeout is None else timeout)
-        return []
+        outcomes = _outcomes[:]
+        del _outcomes[:]
+        wait = None if timeout is None else max(0, int(timeout * 1000))
+        _announced[0] = None
+        return js_rpc.request({"op": "next", "outcomes": outcomes, "timeout": wait})
 
     def close(self):
         pass
@@ -36,10 +48,13 @@ class _Loop(asyncio.BaseEventLoop):
 
     def __init__(self):
         super().__init__()
-        self._selector = _Sleeper()
+        self._selector = _Commands()
+        self.set_task_factory(lambda loop, coro, **options: asyncio.Task(_Announcing(coro), loop=loop, **options))
 
-    def _process_events(self, event_list):
-        pass
+    def _process_events(self, commands):
+        for command in commands:
+            _command.set(command["id"])
+            self.create_task(_execute(command))
 
     def _write_to_self(self):
         pass
@@ -49,52 +64,131 @@ class _Policy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = _Loop
 
 
-def _complete(value):
-    """Top-level `await`: a coroutine runs to its end on the page's loop."""
-    if inspect.iscoroutine(value):
-        return asyncio.get_event_loop().run_until_complete(value)
-    return value
+class _Announcing(collections.abc.Coroutine):
+    """A task's coroutine that tells the page, as the task runs, which command its output belongs to."""
+
+    def __init__(self, coro):
+        self._coro = coro
+        self._id = _command.get()
+
+    def _announce(self):
+        if _announced[0] != self._id:
+            _announced[0] = self._id
+            js_rpc.request({"op": "context", "id": self._id})
+
+    def send(self, value):
+        self._announce()
+        return self._coro.send(value)
+
+    def throw(self, *error):
+        self._announce()
+        return self._coro.throw(*error)
+
+    def close(self):
+        return self._coro.close()
+
+    def __await__(self):
+        return self._coro.__await__()
 
 
-def run(source, filename, want_value):
+async def _complete(value):
+    return await value if inspect.isawaitable(value) else value
+
+
+async def run(source, filename, want_value):
     """exec() the code in the page's globals; the value of a final expression."""
     tree = ast.parse(source, filename)
     last = None
     if want_value and tree.body and isinstance(tree.body[-1], ast.Expr):
         last = ast.Expression(tree.body.pop().value)
     flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
-    _complete(eval(compile(tree, filename, "exec", flags=flags), _globals))
+    await _complete(eval(compile(tree, filename, "exec", flags=flags), _globals))
     if last is not None:
-        return _complete(eval(compile(last, filename, "eval", flags=flags), _globals))
+        return await _complete(eval(compile(last, filename, "eval", flags=flags), _globals))
     return None
 
 
-def call(function, args):
-    return _complete(function(*args))
+async def call(function, args):
+    return await _complete(function(*args))
 
 
-def repl(session, line):
-    """One line typed at a REPL: True while a statement goes on (a `...` prompt)."""
+class _Console(code.InteractiveConsole):
+    """CPython's own REPL compiler and display; a top-level await is awaited before the next prompt."""
+
+    awaiting = None
+
+    def runcode(self, compiled):
+        try:
+            result = eval(compiled, self.locals)
+            if inspect.isawaitable(result):
+                self.awaiting = result
+        except SystemExit:
+            pass
+        except BaseException:
+            self.showtraceback()
+
+
+async def repl(session, line):
+    """A line typed at a REPL: True while a statement goes on (a `...` prompt). None: Ctrl-C."""
     console = _consoles.get(session)
     if console is None:
         console = _consoles[session] = _Console(_globals)
         console.compile.compiler.flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
     if line is None:
-        console.resetbuffer()  # Ctrl-C
+        console.resetbuffer()
         return False
-    return console.push(line)
+    _lines[session] = asyncio.current_task()
+    more = console.push(line)
+    awaiting, console.awaiting = console.awaiting, None
+    try:
+        if awaiting is not None:
+            value = await awaiting
+            if value is not None:
+                sys.displayhook(value)
+    except (asyncio.CancelledError, KeyboardInterrupt):
+        print("KeyboardInterrupt", file=sys.stderr)
+    except BaseException:
+        console.showtraceback()
+    finally:
+        _lines.pop(session, None)
+    return more
 
 
-class _Console(code.InteractiveConsole):
-    """CPython's own REPL compiler; a result is shown with sys.displayhook, awaited if a coroutine."""
+async def interrupt(session):
+    """Ctrl-C while a REPL line awaits: cancel it."""
+    task = _lines.get(session)
+    if task is not None:
+        task.cancel()
 
-    def runcode(self, compiled):
+
+async def complete(text):
+    """Tab: names that complete `text` in the page's globals (this build has no rlcompleter)."""
+    owner, dot, start = text.rpartition(".")
+    if dot:
         try:
-            _complete(eval(compiled, self.locals))
-        except SystemExit:
-            pass
-        except BaseException:
-            self.showtraceback()
+            names = dir(eval(owner, _globals))  # as rlcompleter does: evaluates the part before the dot
+        except Exception:
+            return []
+        prefix = owner + "."
+    else:
+        names = list(_globals) + dir(__builtins__) + keyword.kwlist
+        prefix = ""
+    hidden = not start.startswith("_")
+    return sorted({prefix + name for name in names if name.startswith(start) and not (hidden and name.startswith("_"))})
+
+
+_COMMANDS = {"run": run, "call": call, "repl": repl, "complete": complete, "interrupt": interrupt}
+
+
+async def _execute(command):
+    importlib.invalidate_caches()  # files written since (our folders' times never change, so imports can't tell)
+    name = command.pop("command")
+    number = command.pop("id")
+    try:
+        outcome = {"v": js_rpc.encode(await _COMMANDS[name](**command))}
+    except BaseException as error:  # KeyboardInterrupt and SystemExit end only this command
+        outcome = _failure(error)
+    _outcomes.append([number, outcome])
 
 
 def _failure(error):
@@ -105,18 +199,9 @@ def _failure(error):
     return {"e": {"type": type(error).__name__, "traceback": text}}
 
 
-_COMMANDS = {"run": run, "call": call, "repl": repl}
-
-
 def serve():
     """Run commands until the page goes away."""
     asyncio.set_event_loop_policy(_Policy())
     os.chdir(os.environ.get("HOME", "/"))
-    outcome = {"v": sys.version}
-    while True:
-        command = js_rpc.request({"op": "next", "outcome": outcome})
-        name = command.pop("command")
-        try:
-            outcome = {"v": js_rpc.encode(_COMMANDS[name](**command))}
-        except BaseException as error:  # KeyboardInterrupt and SystemExit end only this command
-            outcome = _failure(error)
+    _outcomes.append([0, {"v": sys.version}])
+    asyncio.get_event_loop().run_forever()
