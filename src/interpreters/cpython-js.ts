@@ -192,7 +192,7 @@ const isRaw = (value: unknown): value is { raw: unknown } => typeof value === "o
 function kindOf(value: unknown): string {
   if (typeof value === "function") return "f";
   if (typeof (value as { then?: unknown }).then === "function") return "p";
-  if (Array.isArray(value) || value instanceof NodeList || value instanceof HTMLCollection) return "a";
+  if (Array.isArray(value) || (typeof NodeList === "function" && (value instanceof NodeList || value instanceof HTMLCollection))) return "a"; // workers have no DOM
   return "o";
 }
 

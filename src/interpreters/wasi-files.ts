@@ -77,12 +77,33 @@ class DeviceNode extends Inode {
   }
 }
 
+let clock = 0n;
+
+/**
+ * A folder whose modification time changes when we write into it, so
+ * Python's import system (which caches folder listings until a folder's time
+ * changes) sees files written after it first looked (`files`, `pyscript/…`).
+ */
+class TimedDirectory extends Directory {
+  private mtim = 0n;
+
+  touch(): void {
+    this.mtim = BigInt(Date.now()) * 1_000_000n + ++clock; // always later, even within a millisecond
+  }
+
+  override stat(): wasi.Filestat {
+    const stat = super.stat();
+    stat.mtim = this.mtim;
+    return stat;
+  }
+}
+
 /** The tree, preopened as `/`, with the working folder and the device in it. */
 export function makeRoot(device: RpcDevice): PreopenDirectory {
   const root = new PreopenDirectory("/", new Map<string, Inode>([
     ["dev", new Directory(new Map([["pyscript", new DeviceNode(device)]]))],
-    ["lib", new Directory(new Map())],
-    ["tmp", new Directory(new Map())],
+    ["lib", new TimedDirectory(new Map())],
+    ["tmp", new TimedDirectory(new Map())],
   ]));
   folder(root.dir, HOME);
   return root;
@@ -93,7 +114,7 @@ function folder(root: Directory, path: string): Directory {
   let here = root;
   for (const name of path.split("/").filter(Boolean)) {
     let next = here.contents.get(name);
-    if (!next) here.contents.set(name, (next = new Directory(new Map())));
+    if (!next) here.contents.set(name, (next = new TimedDirectory(new Map())));
     if (!(next instanceof Directory)) throw new Error(`${path}: ${name} is a file, not a folder`);
     here = next;
   }
@@ -105,7 +126,9 @@ export function writeTreeFile(root: PreopenDirectory, path: string, data: string
   const absolute = resolvePath(path);
   const cut = absolute.lastIndexOf("/");
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  folder(root.dir, absolute.slice(0, cut)).contents.set(absolute.slice(cut + 1), new File(bytes));
+  const parent = folder(root.dir, absolute.slice(0, cut));
+  parent.contents.set(absolute.slice(cut + 1), new File(bytes));
+  if (parent instanceof TimedDirectory) parent.touch();
 }
 
 /** Read a file; throws when there is none. */

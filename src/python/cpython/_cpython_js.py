@@ -11,6 +11,7 @@ from Python: attributes, calls, items, iteration, `await`), `create_proxy`,
 """
 
 import base64
+import contextvars
 import json
 import os
 import sys
@@ -66,7 +67,9 @@ jsnull = _JsNull()
 
 def encode(value):
     """A Python value as JSON the adapter turns into JavaScript."""
-    if value is None or value is jsnull or isinstance(value, (bool, int, float, str)):
+    if value is None or value is jsnull:
+        return None
+    if isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, JsProxy):
         return {"$": value._id}
@@ -203,8 +206,12 @@ def to_js(value, dict_converter=None, **_options):
     return request({"op": "to_js", "value": encode(value), "convert": encode(dict_converter)})
 
 
+#: False in event handlers, where input() asks with a dialog, as on Pyodide (this CPython could wait there too).
+inline_input = contextvars.ContextVar("inline_input", default=True)
+
+
 def can_run_sync():
-    return True  # the page's CPython always runs under JSPI: it can wait
+    return inline_input.get()
 
 
 def run_sync(promise):

@@ -9,15 +9,11 @@ outcomes go back with the next ask.
 
 import ast
 import asyncio
-import code
 import collections.abc
 import contextvars
 import importlib
-import inspect
 import os
-import keyword
 import sys
-import traceback
 
 import _cpython_js as js_rpc
 
@@ -91,8 +87,12 @@ class _Announcing(collections.abc.Coroutine):
         return self._coro.__await__()
 
 
+def _awaitable(value):
+    return asyncio.iscoroutine(value) or asyncio.isfuture(value) or (isinstance(value, js_rpc.JsProxy) and value._kind == "p")
+
+
 async def _complete(value):
-    return await value if inspect.isawaitable(value) else value
+    return await value if _awaitable(value) else value
 
 
 async def run(source, filename, want_value):
@@ -109,31 +109,37 @@ async def run(source, filename, want_value):
 
 
 async def call(function, args):
+    js_rpc.inline_input.set(False)  # this task only
     return await _complete(function(*args))
 
 
-class _Console(code.InteractiveConsole):
+def _console():
     """CPython's own REPL compiler and display; a top-level await is awaited before the next prompt."""
+    import code
 
-    awaiting = None
+    class Console(code.InteractiveConsole):
+        awaiting = None
 
-    def runcode(self, compiled):
-        try:
-            result = eval(compiled, self.locals)
-            if inspect.isawaitable(result):
-                self.awaiting = result
-        except SystemExit:
-            pass
-        except BaseException:
-            self.showtraceback()
+        def runcode(self, compiled):
+            try:
+                result = eval(compiled, self.locals)
+                if _awaitable(result):
+                    self.awaiting = result
+            except SystemExit:
+                pass
+            except BaseException:
+                self.showtraceback()
+
+    console = Console(_globals)
+    console.compile.compiler.flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+    return console
 
 
 async def repl(session, line):
     """A line typed at a REPL: True while a statement goes on (a `...` prompt). None: Ctrl-C."""
     console = _consoles.get(session)
     if console is None:
-        console = _consoles[session] = _Console(_globals)
-        console.compile.compiler.flags |= ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+        console = _consoles[session] = _console()
     if line is None:
         console.resetbuffer()
         return False
@@ -171,7 +177,10 @@ async def complete(text):
             return []
         prefix = owner + "."
     else:
-        names = list(_globals) + dir(__builtins__) + keyword.kwlist
+        import builtins
+        import keyword
+
+        names = list(_globals) + dir(builtins) + keyword.kwlist
         prefix = ""
     hidden = not start.startswith("_")
     return sorted({prefix + name for name in names if name.startswith(start) and not (hidden and name.startswith("_"))})
@@ -181,7 +190,7 @@ _COMMANDS = {"run": run, "call": call, "repl": repl, "complete": complete, "inte
 
 
 async def _execute(command):
-    importlib.invalidate_caches()  # files written since (our folders' times never change, so imports can't tell)
+    importlib.invalidate_caches()  # folders Python made itself keep one time: imports couldn't tell they changed
     name = command.pop("command")
     number = command.pop("id")
     try:
@@ -192,6 +201,8 @@ async def _execute(command):
 
 
 def _failure(error):
+    import traceback
+
     frames = error.__traceback__
     while frames is not None and frames.tb_frame.f_code.co_filename == __file__:
         frames = frames.tb_next  # our own frames: not the user's business
