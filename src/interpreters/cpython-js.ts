@@ -133,7 +133,9 @@ export class JsForPython {
   }
 
   private toJs({ value, convert }: Request): unknown {
-    const converter = this.fromPython(convert ?? null) as ((entries: unknown) => unknown) | null;
+    const constructs = typeof convert === "object" && convert !== null && "new" in convert;
+    const target = this.fromPython(convert ?? null) as ((entries: unknown) => unknown) | null;
+    const converter = constructs ? (entries: unknown) => Reflect.construct(target as any, [entries]) : target;
     const dicts = converter && converter !== Object.fromEntries ? (entries: [unknown, unknown][]) => converter(entries) : Object.fromEntries;
     return this.fromPython(value ?? null, dicts);
   }

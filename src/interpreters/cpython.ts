@@ -18,6 +18,8 @@ import { ConsoleStdout, File, OpenFile, WASI, wasi } from "@bjorn3/browser_wasi_
 import { PyScriptError, reasonOf } from "../errors.js";
 import LOOP from "../python/cpython/_cpython_loop.py";
 import FFI from "../python/cpython/_cpython_js.py";
+import IMPORTS from "../python/cpython/_cpython_imports.py";
+import { CommandQueue, type Outcome } from "./cpython-commands.js";
 import { JsForPython } from "./cpython-js.js";
 import type { Interpreter, InterpreterAdapter, InterpreterInfo, Repl, RunContext, RunOptions, StartOptions, Writer } from "./interpreter.js";
 import { HOME } from "./interpreter.js";
@@ -36,18 +38,7 @@ export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
   return { info, load: async () => {}, start: (options) => CPython.start(info, options) };
 }
 
-/** One command for Python's loop, and who waits for its outcome. */
-interface Command {
-  id: number;
-  message: Record<string, unknown>;
-  context: RunContext;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
-
 const NOTHING = JSON.stringify({ v: null });
-
-type Outcome = { v?: unknown; e?: { type: string; traceback: string } };
 
 export class CPython implements Interpreter {
   readonly libraryPath = "/lib";
@@ -56,15 +47,8 @@ export class CPython implements Interpreter {
   defaultWriter: Writer;
   readonly runtime: { wasi: WASI; root: ReturnType<typeof makeRoot> };
   private sources: Sources = new Map();
-  private queue: Command[] = [];
-  private inFlight = new Map<number, Command>();
-  private nextId = 1;
-  /** The command whose task Python runs now (it says so when it switches). */
-  private running: Command | undefined;
-  private wake: ((message: string) => void) | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private making: RunContext[] = [];
-  private stopped: PyScriptError | undefined;
+  private commands = new CommandQueue((outcome) => this.outcomeValue(outcome));
   private js = new JsForPython((id, args) => this.send({ command: "call", function: { py: id }, args }, this.makingContext()));
 
   static async start(info: InterpreterInfo, { baseURL, defaultWriter, observe }: StartOptions): Promise<CPython> {
@@ -74,7 +58,7 @@ export class CPython implements Interpreter {
       });
     }
     const python = new CPython(info, defaultWriter, observe);
-    const ready = new Promise((resolve, reject) => python.inFlight.set(0, { id: 0, message: {}, context: {}, resolve, reject }));
+    const ready = python.commands.first();
     await python.boot(`${baseURL}python.wasm`);
     python.version = String(await ready); // the loop's first ask carries sys.version
     return python;
@@ -94,6 +78,7 @@ export class CPython implements Interpreter {
     this.runtime = { wasi: new WASI(args, env, fds, { debug: false }), root };
     writeTreeFile(root, "/lib/_cpython_loop.py", LOOP);
     writeTreeFile(root, "/lib/_cpython_js.py", FFI);
+    writeTreeFile(root, "/lib/_cpython_imports.py", IMPORTS);
     this.suspendable(device);
   }
 
@@ -122,7 +107,7 @@ export class CPython implements Interpreter {
   }
 
   get context(): RunContext {
-    return this.running?.context ?? {};
+    return this.commands.running?.context ?? {};
   }
 
   async run(code: string, options: RunOptions = {}): Promise<unknown> {
@@ -176,7 +161,7 @@ export class CPython implements Interpreter {
   /** A terminal on CPython's own REPL compiler (code.InteractiveConsole), in the page's globals. */
   async createRepl(output: Writer): Promise<Repl> {
     const engine: typeof import("./repl/cpython-repl.js") = await import(/* @vite-ignore */ new URL("./cpython-repl.js", import.meta.url).href);
-    const session = this.nextId++;
+    const session = this.commands.newId();
     const banner = `Python ${this.version} on wasi\nType "help", "copyright", "credits" or "license" for more information.`;
     return engine.openRepl({
       banner,
@@ -189,67 +174,37 @@ export class CPython implements Interpreter {
     }, output);
   }
 
-  /** Queue a command; resolves to its value, rejects with its Python exception. */
   private send(message: Record<string, unknown>, context: RunContext): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      if (this.stopped) return reject(this.stopped);
-      this.queue.push({ id: this.nextId++, message, context, resolve, reject });
-      this.wake?.(this.deliver());
-    });
+    return this.commands.send(message, context);
   }
 
   private makingContext(): RunContext {
     return this.making[this.making.length - 1] ?? this.context;
   }
 
-  /** Python's loop asks for commands (bringing outcomes), or says whose task runs now; the rest is JavaScript. */
+  /** Python's loop asks for commands or says whose task runs now; the rest is for JavaScript. */
   private onRequest(text: string): string | Promise<string> {
     const request = JSON.parse(text);
-    if (request.op === "context") {
-      this.running = this.inFlight.get(request.id);
-      return NOTHING;
-    }
+    if (request.op === "context") return (this.commands.switchTo(request.id), NOTHING);
     if (request.op !== "next") return this.js.answer(request);
     this.js.free(request.free ?? []);
-    this.running = undefined;
-    for (const [id, outcome] of request.outcomes as [number, Outcome][]) this.settle(id, outcome);
-    if (this.queue.length || request.timeout === 0) return this.deliver();
-    return new Promise((resolve) => {
-      this.wake = resolve;
-      if (request.timeout !== null) this.timer = setTimeout(() => resolve(this.deliver()), request.timeout);
-    });
+    return this.commands.ask(request.outcomes, request.timeout);
   }
 
-  /** Every queued command, to Python's loop. */
-  private deliver(): string {
-    clearTimeout(this.timer);
-    this.wake = undefined;
-    const commands = this.queue.splice(0);
-    for (const command of commands) this.inFlight.set(command.id, command);
-    return JSON.stringify({ v: commands.map(({ id, message }) => ({ ...message, id })) });
-  }
-
-  private settle(id: number, outcome: Outcome): void {
-    const command = this.inFlight.get(id);
-    this.inFlight.delete(id);
-    if (!command) return;
-    if (!outcome.e) return command.resolve(this.js.fromPython(outcome.v as null));
-    const { type, traceback } = outcome.e;
-    command.reject(this.toError(Object.assign(new Error(traceback), { name: "PythonError", type })));
+  /** A command's value as JavaScript (a final None: undefined), or its Python exception thrown. */
+  private outcomeValue({ v, e }: Outcome): unknown {
+    if (e) throw this.toError(Object.assign(new Error(e.traceback), { name: "PythonError", type: e.type }));
+    return this.js.fromPython(v as null) ?? undefined;
   }
 
   private write(text: string, stream: "stdout" | "stderr"): void {
     this.observe?.(text, stream);
-    (this.running?.context.output ?? this.defaultWriter)(text, stream);
+    (this.commands.running?.context.output ?? this.defaultWriter)(text, stream);
   }
 
   /** Python ended (sys.exit() can't reach here: each command catches it): every waiting command fails. */
   private stop(reason: string): void {
-    this.stopped = new PyScriptError("python", `CPython stopped: ${reason}`, { hint: "Reload the page to start Python again." });
-    for (const command of [...this.inFlight.values(), ...this.queue]) command.reject(this.stopped);
-    this.running = undefined;
-    this.inFlight.clear();
-    this.queue = [];
+    this.commands.stop(new PyScriptError("python", `CPython stopped: ${reason}`, { hint: "Reload the page to start Python again." }));
   }
 }
 

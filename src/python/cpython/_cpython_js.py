@@ -14,8 +14,6 @@ import base64
 import contextvars
 import json
 import os
-import sys
-import types
 
 _device = os.open("/dev/pyscript", os.O_RDWR)
 _freed = []  # JsProxy ids Python let go of: JavaScript hears with the next request
@@ -203,7 +201,12 @@ def create_proxy(func):
 
 def to_js(value, dict_converter=None, **_options):
     """`value` built in JavaScript now (dicts through `dict_converter`, default plain objects)."""
-    return request({"op": "to_js", "value": encode(value), "convert": encode(dict_converter)})
+    owner = getattr(dict_converter, "__self__", None)
+    if isinstance(owner, JsProxy) and dict_converter.__name__ == "new":
+        convert = {"$": owner._id, "new": True}  # e.g. js.Map.new: construct with the entries
+    else:
+        convert = encode(dict_converter)
+    return request({"op": "to_js", "value": encode(value), "convert": convert})
 
 
 #: False in event handlers, where input() asks with a dialog, as on Pyodide (this CPython could wait there too).
@@ -222,52 +225,3 @@ def run_sync(promise):
 def release(object_id):
     """JavaScript dropped a Python object it held."""
     _objects.pop(object_id, None)
-
-
-class _JsModule(types.ModuleType):
-    """`import js` (globalThis) or a module registered from JavaScript: its attributes are the object's."""
-
-    def __init__(self, name, proxy):
-        super().__init__(name)
-        object.__setattr__(self, "_proxy", proxy)
-
-    def __getattr__(self, name):
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)
-        return getattr(self._proxy, name)
-
-    def __setattr__(self, name, value):
-        if name.startswith("__"):
-            return object.__setattr__(self, name, value)
-        setattr(self._proxy, name, value)
-
-    def __dir__(self):
-        return request({"op": "keys", "id": self._proxy._id})
-
-
-class _JsModuleFinder:
-    """Finds `import js` and the modules JavaScript registered (registerJsModule)."""
-
-    @staticmethod
-    def find_spec(name, path=None, target=None):
-        if "." in name:
-            return None
-        proxy = request({"op": "module", "name": name})
-        if proxy is None:
-            return None
-        import importlib.util
-        return importlib.util.spec_from_loader(name, _JsModuleLoader(proxy))
-
-
-class _JsModuleLoader:
-    def __init__(self, proxy):
-        self.proxy = proxy
-
-    def create_module(self, spec):
-        return _JsModule(spec.name, self.proxy)
-
-    def exec_module(self, module):
-        pass
-
-
-sys.meta_path.append(_JsModuleFinder)

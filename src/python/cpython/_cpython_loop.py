@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 
+import _cpython_imports  # noqa: F401 (import js, registered modules)
 import _cpython_js as js_rpc
 
 _globals = sys.modules["__main__"].__dict__
