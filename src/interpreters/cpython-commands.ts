@@ -21,9 +21,13 @@ interface Command {
 /** How a command ended: its value (wire format), or its exception. */
 export type Outcome = { v?: unknown; e?: { type: string; traceback: string } };
 
+/** How many ended commands' contexts are kept for their background tasks. */
+const KEPT = 500;
+
 export class CommandQueue {
-  /** The command whose task Python runs now. */
-  running: Command | undefined;
+  /** Where the task Python runs now writes: its command's (or, for a task it left behind, that command's). */
+  running: { context: RunContext } | undefined;
+  private ended = new Map<number, RunContext>();
   private queue: Command[] = [];
   private inFlight = new Map<number, Command>();
   private lastId = 0;
@@ -55,7 +59,8 @@ export class CommandQueue {
 
   /** Python runs command `id`'s task now. */
   switchTo(id: number): void {
-    this.running = this.inFlight.get(id);
+    const context = this.inFlight.get(id)?.context ?? this.ended.get(id);
+    this.running = context && { context };
   }
 
   /** Python's loop asks for commands: settle its outcomes, then answer now, or when a command comes or `timeout` ms pass (null: no limit). */
@@ -90,6 +95,8 @@ export class CommandQueue {
   private settle(id: number, outcome: Outcome): void {
     const command = this.inFlight.get(id);
     this.inFlight.delete(id);
+    if (command) this.ended.set(id, command.context);
+    if (this.ended.size > KEPT) this.ended.delete(this.ended.keys().next().value!);
     try {
       command?.resolve(this.settled(outcome));
     } catch (error) {

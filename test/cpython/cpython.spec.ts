@@ -26,7 +26,7 @@ print("first")</py-script>
 <py-script id="c">print("still runs")</py-script>`);
   await expect(py.output("#a")).toHaveText("first\n");
   await expect(py.output("#b")).toHaveText("42\n");
-  await expect(py.page.locator("#b .py-error")).toContainText(/line 2, in <module>\s+1\/0\s+ZeroDivisionError: division by zero/);
+  await expect(py.page.locator("#b .py-error")).toContainText(/line 5, in <module>\s+1\/0\s+ZeroDivisionError: division by zero/);
   await expect(py.output("#c")).toHaveText("still runs\n");
 });
 
