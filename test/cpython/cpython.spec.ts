@@ -2,6 +2,7 @@
 // JSPI (input(), time.sleep, the next script) while the page stays responsive, reaching the
 // page over its device file, and saying clearly when the browser has no JSPI.
 import { expect, test } from "../fixtures.js";
+import { Terminal, withRepl } from "../terminal.js";
 
 test.slow(); // every page compiles a 26 MB interpreter
 
@@ -96,4 +97,21 @@ test("without JSPI, CPython says so with a coded error instead of hanging, and t
   await expect(py.errors("interpreter-unsupported")).toContainText("JavaScript Promise Integration");
   await expect(py.errors("interpreter-unsupported")).toContainText("pyodide");
   await expect(page.locator("#still")).toHaveText("page");
+});
+
+test("the REPL is CPython's own: its banner, <console> tracebacks, top-level await, and Ctrl-C stopping an await", async ({ py, page }) => {
+  await py.open(withRepl("<py-repl></py-repl>"));
+  const term = new Terminal(page);
+  await term.ready();
+  await expect.poll(async () => (await term.lines())[0]).toContain("Python 3.12.0");
+  await term.enter("import asyncio");
+  await term.enter("await asyncio.sleep(0.05, 'awaited')");
+  await term.shows("'awaited'");
+  await term.enter("{}['x']");
+  await expect.poll(() => term.screen()).toMatch(/File "<console>", line 1, in <module>\s+KeyError: 'x'\n>>>$/);
+  await term.enter("await asyncio.sleep(60)");
+  await term.press("Control+C");
+  await expect.poll(() => term.screen()).toMatch(/KeyboardInterrupt\n>>>$/);
+  await term.enter("6 * 7");
+  await term.endsWith(">>> 6 * 7", "42", ">>>");
 });
