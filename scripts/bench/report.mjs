@@ -29,7 +29,7 @@ export function formatMarkdown(results) {
     "",
     `Written by \`npm run bench\` on ${results.date.slice(0, 16).replace("T", " ")} UTC (${settings.mode} run, ${results.durationSeconds} s).`,
     `${machine.browser}, ${machine.cpu}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}; commit ${machine.commit}.`,
-    `Versions: MicroPyScript ${machine.versions.micropyscript}, MicroPython ${machine.versions.micropython}, Pyodide ${machine.versions.pyodide}, @pyscript/core ${machine.versions.pyscriptCore} (every contender loads the same interpreter files).`,
+    `Versions: MicroPyScript ${machine.versions.micropyscript}, MicroPython ${machine.versions.micropython}, Pyodide ${machine.versions.pyodide}, CPython ${machine.versions.cpython}, @pyscript/core ${machine.versions.pyscriptCore} (every contender loads the same interpreter files).`,
     `Load average during the run (${machine.loadAverage.cores} cores): ${loadRange(machine.loadAverage.samples)}.`,
     "",
   ];

@@ -107,7 +107,7 @@ function mostFrequent(list) {
 
 /** A file the framework loads: not a page, not an interpreter's own file. */
 function isFrameworkFile(path) {
-  return !/\.html(\?|$)/.test(path) && !/^\/(micropython|pyodide)\//.test(path);
+  return !/\.html(\?|$)/.test(path) && !/^\/(micropython|pyodide|cpython)\//.test(path);
 }
 
 /** A served file's size at gzip -9 (the size a well-configured host would send). */

@@ -36,6 +36,14 @@ export const BUILTIN_INTERPRETERS: readonly InterpreterInfo[] = [
     files: __PYODIDE_FILES__,
     options: { snapshot: "boolean" },
   },
+  {
+    name: "cpython",
+    label: "CPython",
+    version: __CPYTHON_VERSION__,
+    description: "Upstream CPython for WASI, unmodified: the reference Python, about 12 MB to download; needs a browser with JSPI (Chromium).",
+    files: __CPYTHON_FILES__,
+    options: {},
+  },
 ];
 
 /** The URL path of a built-in interpreter's adapter module, in the build output. */

@@ -80,6 +80,7 @@ function optionsFor(info: InterpreterInfo, config: Config): Record<string, unkno
 }
 
 function startError(info: InterpreterInfo, error: unknown): PyScriptError {
+  if (error instanceof PyScriptError) return error; // the adapter already said what and how to fix it
   const missing = (error as FailedDownload).url ? (error as FailedDownload) : undefined;
   if (missing) {
     return new PyScriptError("interpreter-load", `Could not download ${missing.url} (${missing.reason}), so ${info.label} can't start.`, {

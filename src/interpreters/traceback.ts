@@ -11,8 +11,8 @@ import { PyScriptError } from "../errors.js";
 export type Sources = Map<string, string[]>;
 
 const FRAME = /^ {2}File "([^"]*)", line (\d+)/;
-// The runtime's machinery, and our own pyscript package (`/lib/pyscript/…` on MicroPython, `…/site-packages/pyscript/…` on Pyodide).
-const INTERNAL_FILE = /\/_pyodide\/|\/lib\/python3\d*\.zip\/pyodide\/|^\/lib\/pyscript\/|\/site-packages\/pyscript\//;
+// The runtime's machinery (CPython's: `/lib/_cpython_*.py`), and our own pyscript package (`/lib/pyscript/…` on MicroPython and CPython, `…/site-packages/pyscript/…` on Pyodide).
+const INTERNAL_FILE = /\/_pyodide\/|\/lib\/python3\d*\.zip\/pyodide\/|^\/lib\/pyscript\/|\/site-packages\/pyscript\/|^\/lib\/_cpython_/;
 const CARETS = /^\s*[~^]+\s*$/;
 const ELIDED = /^\s*\.\.\.<\d+ lines>\.\.\.\s*$/;
 

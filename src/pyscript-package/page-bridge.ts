@@ -47,12 +47,13 @@ export function install(context: PageBridgeContext): void {
 async function bindAttributes({ interpreter, assets }: PageBridgeContext): Promise<void> {
   const found = document.evaluate("//*[@*[starts-with(name(), 'py-')]]", document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
   if (!found.snapshotLength) return;
-  const bind = interpreter.runSync(fromPackage("_attributes", "bind"), { filename: "<pyscript>" }) as (element: Element, event: string, name: string) => void;
+  // (awaited: CPython's runSync and the functions it hands JavaScript give promises)
+  const bind = await interpreter.runSync(fromPackage("_attributes", "bind"), { filename: "<pyscript>" }) as (element: Element, event: string, name: string) => unknown;
   for (let i = 0; i < found.snapshotLength; i++) {
     const element = found.snapshotItem(i) as Element;
     for (const { name, value } of [...element.attributes].filter((attribute) => attribute.name.startsWith("py-"))) {
       try {
-        bind(element, name.slice(3), value.trim());
+        await bind(element, name.slice(3), value.trim());
       } catch (thrown) {
         await reportAtTag(interpreter.toError(thrown), undefined, assets);
       }

@@ -1,13 +1,13 @@
 /**
  * The ids `current_target()` gives, in PyScript's format: an element's own
- * id, or else `mpy-N` (MicroPython) / `py-N` (Pyodide), N counting from 0 for
+ * id, or else `mpy-N` (MicroPython) / `py-N` (Pyodide, CPython), N counting from 0 for
  * each interpreter. The first time one is needed, every `<py-script>` still
  * without an id gets one, in document order, so the numbers follow the page
  * whichever script asks first (ids already on the page are skipped).
  */
 
 /** PyScript's names for the interpreters (its `config["type"]`). */
-const TYPES: Record<string, string> = { micropython: "mpy", pyodide: "py" };
+const TYPES: Record<string, string> = { micropython: "mpy", pyodide: "py", cpython: "py" };
 const used: Record<string, number> = {};
 
 /** The id of `element` (giving it one if it has none); `interpreter` is the page's. */

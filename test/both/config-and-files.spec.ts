@@ -1,6 +1,6 @@
 // <py-config> in JSON, TOML or from src=, its defaults and its mistakes;
 // configured files landing on Python's filesystem.
-import { test, expect } from "../fixtures";
+import { test, expect, LABEL } from "../fixtures";
 
 test("with no <py-config>, every key has its default", async ({ py, page, interpreter }) => {
   await py.open(`<py-script>pass</py-script>`);
@@ -146,7 +146,7 @@ test("interpreter options are checked: a MicroPython option is used there and is
   if (interpreter === "micropython") {
     await expect(warnings).toHaveCount(0);
   } else {
-    await expect(warnings).toContainText('"heapsize" is a MicroPython option, but this page runs Pyodide, which ignores it');
+    await expect(warnings).toContainText(`"heapsize" is a MicroPython option, but this page runs ${LABEL[interpreter]}, which ignores it`);
   }
 });
 

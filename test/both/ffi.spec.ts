@@ -143,7 +143,7 @@ test('config["type"] is PyScript\'s name for the interpreter, and the rest of th
 from pyscript import config
 print(config["type"], config["interpreter"], config["my-key"], config.get("files"))
 </py-script>`);
-  await expect(py.output("#out")).toHaveText(`${interpreter === "pyodide" ? "py" : "mpy"} ${interpreter} [1, 2] {}\n`);
+  await expect(py.output("#out")).toHaveText(`${interpreter === "micropython" ? "mpy" : "py"} ${interpreter} [1, 2] {}\n`);
 });
 
 test("current_target() gives a tag's own id, or mpy-N / py-N numbered in document order", async ({ py, page, interpreter }) => {
@@ -154,7 +154,7 @@ test("current_target() gives a tag's own id, or mpy-N / py-N numbered in documen
 <py-script class="third">from pyscript import current_target, display\ndisplay("second unnamed: " + current_target())</py-script>
 <div id="elsewhere"></div>
 <py-script output="elsewhere">from pyscript import current_target\nprint(current_target())</py-script>`);
-  const type = interpreter === "pyodide" ? "py" : "mpy";
+  const type = interpreter === "micropython" ? "mpy" : "py";
   await expect(py.output("#explicit")).toHaveText("explicit\n");
   await expect(page.locator("py-script.second")).toHaveText(`first unnamed: ${type}-0`);
   await expect(page.locator("py-script.second")).toHaveAttribute("id", `${type}-0`);

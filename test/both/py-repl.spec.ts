@@ -161,7 +161,7 @@ test("src= initial code runs; a src= that is missing is a clear error at its tag
   await py.open(withRepl(`<py-repl id="good" src="./hello.py"></py-repl><py-repl id="bad" src="./missing.py"></py-repl>`));
   const [good, bad] = [new Terminal(page, "#good"), new Terminal(page, "#bad")];
   await good.ready();
-  await good.shows(`Hello from ${py.interpreter === "pyodide" ? "cpython" : "micropython"}`);
+  await good.shows(`Hello from ${py.interpreter === "micropython" ? "micropython" : "cpython"}`);
   const box = page.locator('#bad .py-error[data-code="script-fetch"]');
   await expect(box).toContainText("missing.py");
   await expect(box).toContainText("404");

@@ -9,7 +9,7 @@ test("each script prints inside its own tag, for inline code and src= files", as
 <py-script id="c">print("third")</py-script>
 <py-script id="d">print("fourth")</py-script>`);
   await expect(py.output("#a")).toHaveText("first\n");
-  await expect(py.output("#b")).toHaveText(`Hello from ${py.interpreter === "pyodide" ? "cpython" : "micropython"}\n`);
+  await expect(py.output("#b")).toHaveText(`Hello from ${py.interpreter === "micropython" ? "micropython" : "cpython"}\n`);
   await expect(py.output("#c")).toHaveText("third\n");
   await expect(py.output("#d")).toHaveText("fourth\n");
 });

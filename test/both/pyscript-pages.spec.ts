@@ -109,7 +109,7 @@ test("bad PyScript configs are coded errors: a missing config file, an archive, 
 test("a pinned PyScript interpreter version is a warning, and the page runs on the interpreter we ship", async ({ py, page, interpreter }) => {
   await py.open(`<py-config>{"interpreter": "0.29.0"}</py-config><py-script id="out">import sys; print(sys.implementation.name)</py-script>`);
   await expect(page.locator(".py-warning")).toContainText('"interpreter": "0.29.0" pins');
-  await expect(py.output("#out")).toHaveText(`${interpreter === "pyodide" ? "cpython" : "micropython"}\n`);
+  await expect(py.output("#out")).toHaveText(`${interpreter === "micropython" ? "micropython" : "cpython"}\n`);
 });
 
 test("js_modules: the config's JavaScript modules import as pyscript.js_modules, with their stylesheets", async ({ py, page }) => {

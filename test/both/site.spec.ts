@@ -1,6 +1,6 @@
 // The report pages are the project's showcase: every one must run cleanly
 // on every interpreter, and say which interpreter ran it.
-import { test, expect } from "../fixtures";
+import { test, expect, LABEL } from "../fixtures";
 import { readdirSync, readFileSync } from "node:fs";
 
 const site = new URL("../../site/", import.meta.url);
@@ -10,7 +10,7 @@ const PAGES = readdirSync(site).filter((file) => file.endsWith(".html") && /<scr
 for (const file of PAGES) {
   test(`the report page ${file} runs all its examples without an error`, async ({ py, page, interpreter }) => {
     await py.goto(`/${file}`);
-    await expect(page.locator("#ran-with")).toContainText(interpreter === "pyodide" ? "Pyodide" : "MicroPython");
+    await expect(page.locator("#ran-with")).toContainText(LABEL[interpreter]!);
     await expect(page.locator(".py-error")).toHaveCount(0);
   });
 }

@@ -47,7 +47,7 @@ test("py-progress reports increasing bytes towards a known total, then ready", a
   const loaded = progress.map((p: any) => p.loaded);
   expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
   expect(new Set(progress.map((p: any) => p.total)).size).toBe(1);
-  expect(progress[0].total).toBeGreaterThan(interpreter === "pyodide" ? 5_000_000 : 400_000);
+  expect(progress[0].total).toBeGreaterThan(interpreter === "micropython" ? 400_000 : 5_000_000);
   expect(progress.every((p: any) => p.interpreter === interpreter)).toBe(true);
   expect(progress.at(-1)).toMatchObject({ stage: "ready", loaded: progress[0].total });
 });

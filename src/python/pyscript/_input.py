@@ -26,7 +26,10 @@ def _answer(prompt):
             raise RuntimeError(_pyscript.cannot_block_reason)
         return _pyscript.ask(prompt)  # waits for the page's answer
     if not MICROPYTHON and _pyscript.current_target() is not None:
-        from pyodide.ffi import can_run_sync, run_sync
+        if sys.platform == "wasi":
+            from _cpython_js import can_run_sync, run_sync
+        else:
+            from pyodide.ffi import can_run_sync, run_sync
 
         if can_run_sync():
             return run_sync(_pyscript.ask_inline(prompt))

@@ -1,5 +1,5 @@
 """pyscript.ffi: Python and JavaScript talking to each other, the same way
-on MicroPython and Pyodide.
+on MicroPython, Pyodide and CPython.
 
     from pyscript.ffi import create_proxy, to_js, is_none, assign
 
@@ -16,6 +16,7 @@ import sys
 import js
 
 _MICROPYTHON = sys.implementation.name == "micropython"
+_CPYTHON_WASI = sys.platform == "wasi"  # upstream CPython: its JavaScript goes over a device file (_cpython_js)
 
 __all__ = ["assign", "create_proxy", "is_none", "to_js"]
 
@@ -29,10 +30,15 @@ if _MICROPYTHON:
         """Is `value` a JavaScript object (not a Python value)?"""
         return type(value).__name__ == "JsProxy"
 else:
-    from pyodide.ffi import JsProxy
-    from pyodide.ffi import create_proxy as _create_proxy
-    from pyodide.ffi import jsnull
-    from pyodide.ffi import to_js as _py_to_js
+    if _CPYTHON_WASI:
+        from _cpython_js import JsProxy, jsnull
+        from _cpython_js import create_proxy as _create_proxy
+        from _cpython_js import to_js as _py_to_js
+    else:
+        from pyodide.ffi import JsProxy
+        from pyodide.ffi import create_proxy as _create_proxy
+        from pyodide.ffi import jsnull
+        from pyodide.ffi import to_js as _py_to_js
 
     _NULLS = (None, jsnull)  # JavaScript undefined arrives as None
 
