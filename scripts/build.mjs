@@ -2,6 +2,7 @@
 //   pyscript.js              the browser entry, auto-starts
 //   index.js + types/        the side-effect-free library entry and its .d.ts
 //   py-repl.js               the <py-repl> plugin, with xterm.js (only pages that use it load it)
+//   pyscript.css             the page styles, for <head> (pyscript.js also adds them itself)
 //   micropython/, pyodide/   the interpreters' own files, copied from npm
 // Usage: node scripts/build.mjs [--watch]
 import { build, context } from "esbuild";
@@ -75,6 +76,7 @@ for (const old of ["chunks", "adapters", "splash.js", "page-lines.js", "pyscript
   rmSync(join(dist, old), { recursive: true, force: true });
   rmSync(join(dist, `${old}.map`), { force: true });
 }
+writeFileSync(join(dist, "pyscript.css"), ["src/pyscript.css", "src/not-started.css"].map((file) => readFileSync(join(root, file), "utf8")).join(""));
 // The pyscript module's Python source and type stubs, for reading and for editors.
 mkdirSync(join(dist, "python", "pyscript"), { recursive: true });
 for (const file of readdirSync(join(root, "src/python/pyscript"))) copyFileSync(join(root, "src/python/pyscript", file), join(dist, "python/pyscript", file));
