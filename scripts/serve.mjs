@@ -85,7 +85,10 @@ export function startServer({ mounts = { "/": ["site", "dist"] }, port = 8000, i
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
       const { port: actual } = server.address();
-      resolvePromise({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolvePromise({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections(); // idle keep-alive connections would hold close() up
+      }) });
     });
     server.keepAliveTimeout = 1000;
   });

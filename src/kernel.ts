@@ -37,7 +37,7 @@ import { beginLoading, startLoaded, whenLoaded, type Loading } from "./interpret
 import { PluginRegistry } from "./plugin.js";
 import { pyScriptPlugin } from "./plugins/py-script.js";
 import { pyscriptPackagePlugin } from "./pyscript-package/plugin.js";
-import { asPyScriptError, report } from "./report.js";
+import { asPyScriptError, findErrorBoxIn, report } from "./report.js";
 import { showSplashSoon } from "./splash.js";
 import { injectStyles } from "./styles.js";
 import { WorkerHub } from "./worker-hub.js";
@@ -71,6 +71,7 @@ interface FetchedFile {
 export function createKernel(options: KernelOptions = {}): Kernel {
   const root = options.root ?? document;
   const assets = options.assetsURL ? new Assets(options.assetsURL) : bundleAssets;
+  if (options.assetsURL) findErrorBoxIn(assets);
   const interpreters = new InterpreterRegistry(assets, options.interpreters);
   const state = kernelState();
   const announce = createAnnouncer(state.timings, () => state.config?.debug === true);

@@ -38,7 +38,7 @@ export interface Writers {
 /** Step 1: start every download now. `onProgress` counts bytes (the page's splash). */
 export function beginLoading(info: InterpreterInfo, baseURL: string, loadModule: () => Promise<AdapterModule>,
   onProgress?: (progress: Progress) => void): Loading {
-  const adapter = loadModule().then(async (module) => {
+  const adapter = loadModule().catch((error: unknown) => Promise.reject(new MissingAdapter(error))).then(async (module) => {
     const created = module.createAdapter(info);
     await created.load(baseURL);
     return created;
@@ -47,15 +47,25 @@ export function beginLoading(info: InterpreterInfo, baseURL: string, loadModule:
   return { info, baseURL, downloads: startDownloads(info, baseURL, onProgress), adapter };
 }
 
+/** The adapter module (from the build folder, not the runtime's folder) didn't load. */
+class MissingAdapter {
+  constructor(readonly cause: unknown) {}
+}
+
 /** Step 2: the adapter and its runtime's JavaScript have arrived. */
 export async function whenLoaded({ info, baseURL, downloads, adapter }: Loading): Promise<InterpreterAdapter> {
   try {
     return await adapter;
   } catch (error) {
     downloads.stop(false);
-    throw new PyScriptError("interpreter-load", `Could not download ${info.label} from ${baseURL}: ${reasonOf(error)}`, {
-      hint: `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
-      cause: error,
+    const adapterMissing = error instanceof MissingAdapter;
+    const reason = reasonOf(adapterMissing ? error.cause : error);
+    throw new PyScriptError("interpreter-load", `Could not download ${adapterMissing ? `${info.label}'s adapter` : `${info.label} from ${baseURL}`}: ${reason}`, {
+      hint: adapterMissing
+        ? "Serve the whole build folder: pyscript.js needs its interpreters/ folder beside it. From a bundler's app, copy the build folder "
+          + "(node_modules/micropyscript/dist/) to your static files and pass its URL: createKernel({ assetsURL: \"/micropyscript/\" })."
+        : `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
+      cause: adapterMissing ? error.cause : error,
     });
   }
 }
