@@ -76,7 +76,7 @@ for (const old of ["chunks", "adapters", "splash.js", "page-lines.js", "pyscript
   rmSync(join(dist, old), { recursive: true, force: true });
   rmSync(join(dist, `${old}.map`), { force: true });
 }
-writeFileSync(join(dist, "pyscript.css"), ["src/pyscript.css", "src/not-started.css"].map((file) => readFileSync(join(root, file), "utf8")).join(""));
+writeFileSync(join(dist, "pyscript.css"), ["src/pyscript.css", "src/pyscript-head.css"].map((file) => readFileSync(join(root, file), "utf8")).join(""));
 // The pyscript module's Python source and type stubs, for reading and for editors.
 mkdirSync(join(dist, "python", "pyscript"), { recursive: true });
 for (const file of readdirSync(join(root, "src/python/pyscript"))) copyFileSync(join(root, "src/python/pyscript", file), join(dist, "python/pyscript", file));
@@ -112,6 +112,7 @@ const ENTRIES = [
   { in: "src/toml.ts", out: "toml" },
   { in: "src/pyscript-config.ts", out: "pyscript-config" },
   { in: "src/config-json.ts", out: "config-json" },
+  { in: "src/config-keys.ts", out: "config-keys" },
   { in: "src/page-io/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash-view" },
   { in: "src/error-box.ts", out: "error-box" },

@@ -27,7 +27,7 @@ import { createAnnouncer } from "./announce.js";
 import { createAPI, type KernelState, type PyScriptAPI } from "./api.js";
 import { deferred } from "./deferred.js";
 import { Assets, bundleAssets } from "./assets.js";
-import { readConfig, type Config } from "./config.js";
+import { DEFAULT_CONFIG, readConfig, unknownKeys, type Config } from "./config.js";
 import { PyScriptError, reasonOf } from "./errors.js";
 import { dispatch } from "./events.js";
 import { fetchBytes } from "./fetch-url.js";
@@ -104,6 +104,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       const loaded = whenLoaded(loading);
       loaded.catch(() => {}); // handled below, once the other stages are under way
       await plugins.allConfigured(); // configure hooks may add files
+      warnOfUnreadKeys(config);
       Object.freeze(config); // only configure may change the config
       const files = fetchFiles(config);
       const adapter = await loaded;
@@ -135,6 +136,16 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     for (const error of errors) report(error);
     for (const warning of warnings) report(warning, { warning: true });
     return config;
+  }
+
+  /** Keys nothing reads (a typo, a habit from elsewhere) get a warning; its wording loads only then. */
+  function warnOfUnreadKeys(config: Config): void {
+    const readers = plugins.plugins.flatMap((plugin) => plugin.configKeys ?? []);
+    const unknown = unknownKeys(config, interpreters.available(), readers);
+    if (!unknown.length) return;
+    assets.import<typeof import("./config-keys.js")>("config-keys.js").then(({ unknownKeyWarnings }) => {
+      for (const warning of unknownKeyWarnings(unknown, [...Object.keys(DEFAULT_CONFIG), ...readers])) report(warning, { warning: true });
+    }, () => {}); // config-keys.js missing: the build folder is broken, and loading the interpreter says so
   }
 
   function loadInterpreter(config: Config): Loading {

@@ -2,7 +2,8 @@
  * The few styles our elements need (src/pyscript.css), injected once.
  * Sources of `<py-script>` tags stay hidden until claimed, so Python code
  * never flashes. dist/pyscript.css, for pages to link in <head>, holds the
- * same rules and src/not-started.css (what a page says if we never run).
+ * same rules and src/pyscript-head.css (what only <head> needs, such as
+ * what a page says if we never run).
  */
 import CSS from "./pyscript.css";
 

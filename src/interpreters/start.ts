@@ -62,8 +62,8 @@ export async function whenLoaded({ info, baseURL, downloads, adapter }: Loading)
     const reason = reasonOf(adapterMissing ? error.cause : error);
     throw new PyScriptError("interpreter-load", `Could not download ${adapterMissing ? `${info.label}'s adapter` : `${info.label} from ${baseURL}`}: ${reason}`, {
       hint: adapterMissing
-        ? "Serve the whole build folder: pyscript.js needs its interpreters/ folder beside it. From a bundler's app, copy the build folder "
-          + "(node_modules/micropyscript/dist/) to your static files and pass its URL: createKernel({ assetsURL: \"/micropyscript/\" })."
+        ? "Serve the whole build folder (pyscript.js needs its interpreters/ folder). From a bundler's app, serve a copy of "
+          + "node_modules/micropyscript/dist/ and pass its URL: createKernel({ assetsURL: \"/micropyscript/\" })."
         : `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
       cause: adapterMissing ? error.cause : error,
     });
