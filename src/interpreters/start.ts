@@ -62,8 +62,8 @@ export async function whenLoaded({ info, baseURL, downloads, adapter }: Loading)
     const reason = reasonOf(adapterMissing ? error.cause : error);
     throw new PyScriptError("interpreter-load", `Could not download ${adapterMissing ? `${info.label}'s adapter` : `${info.label} from ${baseURL}`}: ${reason}`, {
       hint: adapterMissing
-        ? "Serve the whole build folder (pyscript.js needs its interpreters/ folder). From a bundler's app, serve a copy of "
-          + "node_modules/micropyscript/dist/ and pass its URL: createKernel({ assetsURL: \"/micropyscript/\" })."
+        ? "Serve the whole build folder (with interpreters/). From a bundler's app, serve a copy of node_modules/micropyscript/dist/ "
+          + "and pass its URL: createKernel({ assetsURL: \"/micropyscript/\" })."
         : `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
       cause: adapterMissing ? error.cause : error,
     });
@@ -80,7 +80,7 @@ export async function startLoaded(loading: Loading, adapter: InterpreterAdapter,
     return interpreter;
   } catch (error) {
     downloads.stop(false);
-    throw startError(info, error);
+    throw startError(info, error, Boolean(config.interpreterURL));
   }
 }
 
@@ -89,11 +89,11 @@ function optionsFor(info: InterpreterInfo, config: Config): Record<string, unkno
   return Object.fromEntries(Object.keys(info.options).filter((key) => key in config).map((key) => [key, config[key]]));
 }
 
-function startError(info: InterpreterInfo, error: unknown): PyScriptError {
+function startError(info: InterpreterInfo, error: unknown, customFolder: boolean): PyScriptError {
   const missing = (error as FailedDownload).url ? (error as FailedDownload) : undefined;
   if (missing) {
     return new PyScriptError("interpreter-load", `Could not download ${missing.url} (${missing.reason}), so ${info.label} can't start.`, {
-      hint: `Serve the whole build folder, including every file of ${info.name}/, or fix "interpreterURL" in <py-config>.`,
+      hint: customFolder ? `Put all of ${info.label}'s files in the "interpreterURL" folder, or remove that key.` : `Serve the whole build folder, all of ${info.name}/ too.`,
       cause: error,
     });
   }
