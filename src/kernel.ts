@@ -199,7 +199,7 @@ const announcePrint: Writer = (text, stream) => dispatch("py-print", { text, str
 
 function fileProtocolError(): PyScriptError {
   return new PyScriptError("file-protocol", "This page was opened as a file (file://), and browsers don't let such pages load Python's WebAssembly.", {
-    hint: "Serve the folder with a web server and open it from http://localhost — for example run `npx serve .` or `python3 -m http.server` in the folder.",
+    hint: "Serve the folder with a web server: for example run `python3 -m http.server` in the folder and open http://localhost:8000/.",
   });
 }
 

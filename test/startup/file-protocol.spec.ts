@@ -37,7 +37,9 @@ test("where a browser runs module scripts from file:// (Firefox, or Chromium tol
     await page.goto(PAGE);
     const box = page.locator('.py-error[data-code="file-protocol"]');
     await expect(box).toContainText("opened as a file (file://)");
-    await expect(box).toContainText("http://localhost");
+    await expect(box).toContainText("python3 -m http.server");
+    await expect(box).toContainText("http://localhost:8000/");
+    await expect(box).not.toContainText("npx serve"); // its clean URLs drop ?interpreter= when redirecting page.html to page
     await expect(page.locator("#content")).toHaveText("The page's own content.");
     expect(await notStartedMessage(page)).toBe(""); // pyscript.js ran: the stylesheet's message never shows
     expect(uncaught).toEqual([]);
