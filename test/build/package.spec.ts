@@ -5,7 +5,7 @@ import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { freshInstall, packTarball, ROOT, serveFolder, watchPage, writeFiles } from "./packed";
+import { freshInstall, openServed, packTarball, ROOT, writeFiles } from "./packed";
 
 let installed: string | undefined;
 /** One fresh install of the tarball for this file's tests. */
@@ -38,15 +38,9 @@ test("a plain static page runs Python from the package installed from its tarbal
 <script type="module" src="node_modules/micropyscript/dist/pyscript.js"></script>
 </body></html>`,
   });
-  const server = await serveFolder(app());
-  try {
-    const problems = watchPage(page, server.url);
-    await page.goto(`${server.url}/index.html`);
+  await openServed(page, app(), "/index.html", async () => {
     await expect(page.locator("#hello .py-output")).toHaveText("Hello from Python\n");
-    expect(problems).toEqual({ uncaught: [], foreign: [] });
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test("Node resolves the package's entries through its exports map", () => {

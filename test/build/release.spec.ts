@@ -3,11 +3,10 @@
 // runs a script, a configured file, a worker and a <py-repl>.
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Terminal } from "../terminal";
-import { ROOT, serveFolder, watchPage } from "./packed";
+import { openServed, ROOT, tempFolder } from "./packed";
 
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 
@@ -15,7 +14,7 @@ let unzipped: string | undefined;
 /** The release zip, made from the current build and unzipped (by Python's zipfile, not our writer) into an empty folder. */
 function unzippedRelease(): string {
   if (unzipped) return unzipped;
-  const folder = mkdtempSync(join(tmpdir(), "micropyscript-release-"));
+  const folder = tempFolder("release");
   execFileSync(process.execPath, [join(ROOT, "scripts", "release.mjs"), "--out", folder], { stdio: "pipe" });
   const zip = join(folder, `micropyscript-${version}.zip`);
   const target = join(folder, "unzipped");
@@ -39,10 +38,7 @@ test("the release zip holds the build, a hello page, its file and a README with 
 for (const interpreter of ["micropython", "pyodide"]) {
   test(`served by a plain static server, the release's hello page runs a script, a file, a worker and a <py-repl> on ${interpreter}`, async ({ page }) => {
     test.slow(); // a worker starts an interpreter of its own
-    const server = await serveFolder(unzippedRelease());
-    try {
-      const problems = watchPage(page, server.url);
-      await page.goto(`${server.url}/${interpreter === "pyodide" ? "?interpreter=pyodide" : ""}`);
+    await openServed(page, unzippedRelease(), interpreter === "pyodide" ? "/?interpreter=pyodide" : "/", async () => {
       await expect(page.locator("#hello .py-output")).toHaveText("Hello, world!\n", { timeout: 60_000 }); // Pyodide may take 20+ s on a busy machine
       await expect(page.locator("#files .py-output")).toHaveText("Hello, friend! (from greeting.py)\n");
       await expect(page.locator("#worker .py-output")).toHaveText("The worker added up to 499999500000\n", { timeout: 60_000 });
@@ -50,9 +46,6 @@ for (const interpreter of ["micropython", "pyodide"]) {
       await repl.ready();
       await repl.enter('greet("REPL")');
       await repl.shows("'Hello, REPL! (from greeting.py)'");
-      expect(problems).toEqual({ uncaught: [], foreign: [] });
-    } finally {
-      await server.close();
-    }
+    });
   });
 }

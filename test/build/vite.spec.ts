@@ -4,7 +4,7 @@ import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { freshInstall, ROOT, serveFolder, watchPage } from "./packed";
+import { freshInstall, openServed, ROOT } from "./packed";
 
 /** The README's recipe ("With a bundler"), as a user would write it. */
 const APP = {
@@ -42,31 +42,19 @@ test.describe.configure({ mode: "serial" });
 
 test("a Vite production build of an app using createKernel() runs Python", async ({ page }) => {
   test.slow(); // installs the package and runs Vite
-  const server = await serveFolder(buildApp());
-  try {
-    const problems = watchPage(page, server.url);
-    await page.goto(`${server.url}/index.html`);
+  await openServed(page, buildApp(), "/index.html", async () => {
     await expect(page.locator("#hello .py-output")).toHaveText("Hello from a Vite app\n");
-    expect(problems).toEqual({ uncaught: [], foreign: [] });
-  } finally {
-    await server.close();
-  }
+  });
   // Only the app's own bundle: no stray copy of the library for `new URL(..., import.meta.url)`.
   expect(readdirSync(join(buildApp(), "assets")).filter((file) => file.endsWith(".js"))).toHaveLength(1);
 });
 
 test("without assetsURL, the built app says how to fix it, in text that wraps", async ({ page }) => {
   test.slow();
-  const server = await serveFolder(buildApp());
-  try {
-    const problems = watchPage(page, server.url);
-    await page.goto(`${server.url}/index.html?no-assets`);
+  await openServed(page, buildApp(), "/index.html?no-assets", async () => {
     const error = page.locator('[data-code="interpreter-load"]');
     await expect(error).toContainText("interpreters/micropython.js");
     await expect(error).toContainText("createKernel({ assetsURL:");
     expect(await error.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
-    expect(problems).toEqual({ uncaught: [], foreign: [] });
-  } finally {
-    await server.close();
-  }
+  });
 });
