@@ -2,7 +2,8 @@
 //   pyscript.js              the browser entry, auto-starts
 //   index.js + types/        the side-effect-free library entry and its .d.ts
 //   py-repl.js               the <py-repl> plugin, with xterm.js (only pages that use it load it)
-//   micropython/, pyodide/, cpython/   the interpreters' own files, copied from npm
+//   pyscript.css             the page styles, for <head> (pyscript.js also adds them itself)
+//   micropython/, pyodide/, cpython/ the interpreters' own files, copied from npm
 // Usage: node scripts/build.mjs [--watch]
 import { build, context } from "esbuild";
 import { execFileSync } from "node:child_process";
@@ -76,6 +77,7 @@ for (const old of ["chunks", "adapters", "splash.js", "page-lines.js", "pyscript
   rmSync(join(dist, old), { recursive: true, force: true });
   rmSync(join(dist, `${old}.map`), { force: true });
 }
+writeFileSync(join(dist, "pyscript.css"), ["src/pyscript.css", "src/pyscript-head.css"].map((file) => readFileSync(join(root, file), "utf8")).join(""));
 // The pyscript module's Python source and type stubs, for reading and for editors.
 mkdirSync(join(dist, "python", "pyscript"), { recursive: true });
 for (const file of readdirSync(join(root, "src/python/pyscript"))) copyFileSync(join(root, "src/python/pyscript", file), join(dist, "python/pyscript", file));
@@ -116,6 +118,7 @@ const ENTRIES = [
   { in: "src/toml.ts", out: "toml" },
   { in: "src/pyscript-config.ts", out: "pyscript-config" },
   { in: "src/config-json.ts", out: "config-json" },
+  { in: "src/config-keys.ts", out: "config-keys" },
   { in: "src/page-io/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash-view" },
   { in: "src/error-box.ts", out: "error-box" },

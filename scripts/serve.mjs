@@ -3,13 +3,14 @@
 // has a file wins), gzips text and WebAssembly like a real host would, and
 // can send the COOP/COEP headers that make a page cross-origin isolated.
 //
-//   node scripts/serve.mjs [--port 8000] [--isolated] [--max-age SECONDS] [--tests]
+//   node scripts/serve.mjs [--port 8000] [--isolated] [--max-age SECONDS] [--tests] [--build]
 //
 // It serves site/ with the build output (dist/) at "/" and the benchmark's
 // pages, Python suite and results (bench/) at "/bench/"; --tests adds the
 // test pages (test/pages/, then site/) at "/test/". With --max-age, files are
 // cached for that long, except HTML pages, which are always revalidated (as on
 // a real site, where a page changes more often than the assets it names).
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, dirname } from "node:path";
@@ -85,7 +86,10 @@ export function startServer({ mounts = { "/": ["site", "dist"] }, port = 8000, i
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
       const { port: actual } = server.address();
-      resolvePromise({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolvePromise({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections(); // idle keep-alive connections would hold close() up
+      }) });
     });
     server.keepAliveTimeout = 1000;
   });
@@ -125,6 +129,13 @@ function compressed(cache, { path, stat }) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  if (args.includes("--build")) execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
+  // Under `npm start`, stop with npm: stopping it by its PID ends npm and its
+  // shell, but the shell doesn't pass the signal on to us. Orphaned, we exit.
+  if (process.env.npm_lifecycle_event === "start") {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && process.exit(0), 500).unref();
+  }
   const value = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
   // Test pages can use the report pages' files too (arrr.py, …) from /test/.
   const mounts = { ...(args.includes("--tests") && { "/test/": ["test/pages", "site"] }), "/bench/": ["bench"], "/": ["site", "dist"] };

@@ -31,5 +31,7 @@ export class Assets {
  * The build output this very bundle came from. Every file in dist/ is a
  * standalone module at the top of the folder (adapters one level down, and
  * they don't use this), so "this file's folder" is the build folder.
+ * (Not written `new URL(".", import.meta.url)`: bundlers such as Vite take
+ * that form for an asset reference and copy this file into their output.)
  */
-export const bundleAssets = new Assets(new URL(".", import.meta.url).href);
+export const bundleAssets = new Assets(import.meta.url.slice(0, import.meta.url.lastIndexOf("/") + 1));

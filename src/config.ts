@@ -139,6 +139,16 @@ const RULES: Record<string, [(value: unknown) => boolean, string, string]> = {
   files: [isFiles, "an object mapping file paths to URL strings", '{"data/sales.csv": "./sales.csv"}'],
 };
 
+/**
+ * The config's keys that nothing is known to read: not ours, not an
+ * interpreter's option, not one `readers` (plugins) name. (PyScript's keys
+ * that we keep for `pyscript.config` are sorted out by config-keys.js.)
+ */
+export function unknownKeys(config: Config, interpreters: Record<string, InterpreterInfo>, readers: readonly string[]): string[] {
+  const known = [...Object.keys(DEFAULT_CONFIG), "packages", ...readers, ...Object.values(interpreters).flatMap((info) => Object.keys(info.options))];
+  return Object.keys(config).filter((key) => !known.includes(key));
+}
+
 /** `?interpreter=pyodide` in the page URL wins over the config (unless turned off). */
 function applyURLOverride(config: Config, pageURL: URL): void {
   const chosen = pageURL.searchParams.get("interpreter");

@@ -10,6 +10,7 @@
 export type ErrorCode =
   | "config-parse" // <py-config> is not valid JSON/TOML
   | "config-value" // a config key has the wrong type or value
+  | "config-key" // a config key nothing reads (a typo?): a warning
   | "config-fetch" // <py-config src=…> could not be downloaded
   | "unknown-interpreter" // config.interpreter names no known interpreter
   | "file-fetch" // a file from config.files could not be downloaded

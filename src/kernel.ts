@@ -27,7 +27,7 @@ import { createAnnouncer } from "./announce.js";
 import { createAPI, type KernelState, type PyScriptAPI } from "./api.js";
 import { deferred } from "./deferred.js";
 import { Assets, bundleAssets } from "./assets.js";
-import { readConfig, type Config } from "./config.js";
+import { DEFAULT_CONFIG, readConfig, unknownKeys, type Config } from "./config.js";
 import { PyScriptError, reasonOf } from "./errors.js";
 import { dispatch } from "./events.js";
 import { fetchBytes } from "./fetch-url.js";
@@ -37,7 +37,7 @@ import { beginLoading, startLoaded, whenLoaded, type Loading } from "./interpret
 import { PluginRegistry } from "./plugin.js";
 import { pyScriptPlugin } from "./plugins/py-script.js";
 import { pyscriptPackagePlugin } from "./pyscript-package/plugin.js";
-import { asPyScriptError, report } from "./report.js";
+import { asPyScriptError, findErrorBoxIn, report } from "./report.js";
 import { showSplashSoon } from "./splash.js";
 import { injectStyles } from "./styles.js";
 import { WorkerHub } from "./worker-hub.js";
@@ -71,6 +71,7 @@ interface FetchedFile {
 export function createKernel(options: KernelOptions = {}): Kernel {
   const root = options.root ?? document;
   const assets = options.assetsURL ? new Assets(options.assetsURL) : bundleAssets;
+  if (options.assetsURL) findErrorBoxIn(assets);
   const interpreters = new InterpreterRegistry(assets, options.interpreters);
   const state = kernelState();
   const announce = createAnnouncer(state.timings, () => state.config?.debug === true);
@@ -103,6 +104,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       const loaded = whenLoaded(loading);
       loaded.catch(() => {}); // handled below, once the other stages are under way
       await plugins.allConfigured(); // configure hooks may add files
+      warnOfUnreadKeys(config);
       Object.freeze(config); // only configure may change the config
       const files = fetchFiles(config);
       const adapter = await loaded;
@@ -136,6 +138,16 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     for (const error of errors) report(error);
     for (const warning of warnings) report(warning, { warning: true });
     return config;
+  }
+
+  /** Keys nothing reads (a typo, a habit from elsewhere) get a warning; its wording loads only then. */
+  function warnOfUnreadKeys(config: Config): void {
+    const readers = plugins.plugins.flatMap((plugin) => plugin.configKeys ?? []);
+    const unknown = unknownKeys(config, interpreters.available(), readers);
+    if (!unknown.length) return;
+    assets.import<typeof import("./config-keys.js")>("config-keys.js").then(({ unknownKeyWarnings }) => {
+      for (const warning of unknownKeyWarnings(unknown, [...Object.keys(DEFAULT_CONFIG), ...readers])) report(warning, { warning: true });
+    }, () => {}); // config-keys.js missing: the build folder is broken, and loading the interpreter says so
   }
 
   function loadInterpreter(config: Config): Loading {
@@ -189,7 +201,7 @@ const announcePrint: Writer = (text, stream) => dispatch("py-print", { text, str
 
 function fileProtocolError(): PyScriptError {
   return new PyScriptError("file-protocol", "This page was opened as a file (file://), and browsers don't let such pages load Python's WebAssembly.", {
-    hint: "Serve the folder with a web server and open it from http://localhost — for example run `npx serve .` or `python3 -m http.server` in the folder.",
+    hint: "Serve the folder with a web server: for example run `python3 -m http.server` in the folder and open http://localhost:8000/.",
   });
 }
 

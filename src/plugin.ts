@@ -25,6 +25,8 @@ import type { Interpreter } from "./interpreters/interpreter.js";
 export interface Plugin {
   /** Shown in logs and error messages. */
   name: string;
+  /** The `<py-config>` keys this plugin reads, so the page isn't warned that nothing reads them. */
+  configKeys?: readonly string[];
   /** Called once the config is read; may change it (e.g. add files). */
   configure?(config: Config): void | Promise<void>;
   /** Called once the interpreter's code has downloaded: define elements, start fetches. */

@@ -1,5 +1,5 @@
 /**
- * The loading overlay itself (`dist/splash.js`): ours, or the page author's
+ * The loading card itself (`dist/splash-view.js`): ours, or the page author's
  * HTML from `config.splash`. An element with `data-py-progress` in it shows
  * real download progress from `py-progress`; `data-py-progress-bar` on a
  * <progress> element fills it.
@@ -11,8 +11,11 @@ const DEFAULT_SPLASH =
   '<div class="py-splash-box"><div>🐍 Starting Python…</div>' +
   '<progress data-py-progress-bar></progress><div data-py-progress></div></div>';
 
-const CSS = ".py-splash{position:fixed;inset:0;z-index:9999;display:grid;place-items:center;background:#fffd;font:16px system-ui,sans-serif}" +
-  ".py-splash-box{display:grid;gap:.5em;text-align:center}";
+// A card in the top corner, not an overlay: the page can be read and used while
+// Python loads (Pyodide may take 20 s on a slow network). Clicks pass through it.
+const CSS = ".py-splash{position:fixed;top:.5em;right:.5em;z-index:9999;max-width:calc(100% - 1em);box-sizing:border-box;" +
+  "padding:.5em .8em;border-radius:6px;background:#fffe;box-shadow:0 1px 6px #0004;font:14px system-ui,sans-serif;pointer-events:none}" +
+  ".py-splash-box{display:grid;gap:.3em;text-align:center}";
 
 /** Show the splash now, starting from `latest` progress. */
 export function showSplash(config: Config, latest?: Progress): { remove(): void } {

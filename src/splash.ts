@@ -1,5 +1,5 @@
 /**
- * The loading overlay, in two parts. This one, in pyscript.js, only waits:
+ * The loading card (it doesn't cover the page), in two parts. This one, in pyscript.js, only waits:
  * fast start-ups (MicroPython's, usually) finish before the splash is due,
  * so they never download or draw it. If start-up takes longer than a blink,
  * the view (`dist/splash-view.js`) is loaded and shown with

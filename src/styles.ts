@@ -1,18 +1,15 @@
 /**
- * The few styles our elements need, injected once. Sources of `<py-script>`
- * tags stay hidden until claimed, so Python code never flashes on the page.
+ * The few styles our elements need (src/pyscript.css), injected once.
+ * Sources of `<py-script>` tags stay hidden until claimed, so Python code
+ * never flashes. dist/pyscript.css, for pages to link in <head>, holds the
+ * same rules and src/pyscript-head.css (what only <head> needs, such as
+ * what a page says if we never run).
  */
-const CSS = `
-py-config,py-script:not([data-py-state]){display:none}
-py-script{display:block}
-.py-output{margin:.25em 0;white-space:pre-wrap;font:14px/1.4 ui-monospace,monospace}
-.py-stderr{color:#b00020}
-.py-output-part{content-visibility:auto;contain-intrinsic-size:auto 30em}
-.py-stop{font:13px system-ui,sans-serif;margin:.2em 0}
-`;
+import CSS from "./pyscript.css";
 
-/** Add our stylesheet to the page (once). */
+/** Add our stylesheet to the page (once), and mark the page as started (pyscript.css explains a page that never is). */
 export function injectStyles(): void {
+  document.documentElement.setAttribute("data-micropyscript", "");
   addStyleSheet("py-styles", CSS);
 }
 

@@ -63,7 +63,7 @@ export abstract class EmscriptenPython<Runtime extends EmscriptenRuntime> {
   }
 
   toError(error: unknown): PyScriptError {
-    if (isPythonException(error)) return pythonError(error, this.sources);
+    if (isPythonException(error)) return pythonError(error, this.sources, undefined, this.info.name);
     return new PyScriptError("python", `${this.info.label} stopped: ${reasonOf(error)}`, { hint: this.crashHint, cause: error });
   }
 

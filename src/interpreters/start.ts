@@ -38,7 +38,7 @@ export interface Writers {
 /** Step 1: start every download now. `onProgress` counts bytes (the page's splash). */
 export function beginLoading(info: InterpreterInfo, baseURL: string, loadModule: () => Promise<AdapterModule>,
   onProgress?: (progress: Progress) => void): Loading {
-  const adapter = loadModule().then(async (module) => {
+  const adapter = loadModule().catch((error: unknown) => Promise.reject(new MissingAdapter(error))).then(async (module) => {
     const created = module.createAdapter(info);
     await created.load(baseURL);
     return created;
@@ -47,15 +47,25 @@ export function beginLoading(info: InterpreterInfo, baseURL: string, loadModule:
   return { info, baseURL, downloads: startDownloads(info, baseURL, onProgress), adapter };
 }
 
+/** The adapter module (from the build folder, not the runtime's folder) didn't load. */
+class MissingAdapter {
+  constructor(readonly cause: unknown) {}
+}
+
 /** Step 2: the adapter and its runtime's JavaScript have arrived. */
 export async function whenLoaded({ info, baseURL, downloads, adapter }: Loading): Promise<InterpreterAdapter> {
   try {
     return await adapter;
   } catch (error) {
     downloads.stop(false);
-    throw new PyScriptError("interpreter-load", `Could not download ${info.label} from ${baseURL}: ${reasonOf(error)}`, {
-      hint: `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
-      cause: error,
+    const adapterMissing = error instanceof MissingAdapter;
+    const reason = reasonOf(adapterMissing ? error.cause : error);
+    throw new PyScriptError("interpreter-load", `Could not download ${adapterMissing ? `${info.label}'s adapter` : `${info.label} from ${baseURL}`}: ${reason}`, {
+      hint: adapterMissing
+        ? "Serve the whole build folder (with interpreters/). From a bundler's app, serve a copy of node_modules/micropyscript/dist/ "
+          + "and pass its URL: createKernel({ assetsURL: \"/micropyscript/\" })."
+        : `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
+      cause: adapterMissing ? error.cause : error,
     });
   }
 }
@@ -70,7 +80,7 @@ export async function startLoaded(loading: Loading, adapter: InterpreterAdapter,
     return interpreter;
   } catch (error) {
     downloads.stop(false);
-    throw startError(info, error);
+    throw startError(info, error, Boolean(config.interpreterURL));
   }
 }
 
@@ -79,12 +89,12 @@ function optionsFor(info: InterpreterInfo, config: Config): Record<string, unkno
   return Object.fromEntries(Object.keys(info.options).filter((key) => key in config).map((key) => [key, config[key]]));
 }
 
-function startError(info: InterpreterInfo, error: unknown): PyScriptError {
+function startError(info: InterpreterInfo, error: unknown, customFolder: boolean): PyScriptError {
   if (error instanceof PyScriptError) return error; // the adapter already said what and how to fix it
   const missing = (error as FailedDownload).url ? (error as FailedDownload) : undefined;
   if (missing) {
     return new PyScriptError("interpreter-load", `Could not download ${missing.url} (${missing.reason}), so ${info.label} can't start.`, {
-      hint: `Serve the whole build folder, including every file of ${info.name}/, or fix "interpreterURL" in <py-config>.`,
+      hint: customFolder ? `Put all of ${info.label}'s files in the "interpreterURL" folder, or remove that key.` : `Serve the whole build folder, all of ${info.name}/ too.`,
       cause: error,
     });
   }

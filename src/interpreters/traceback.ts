@@ -40,29 +40,48 @@ export function cleanTraceback(raw: string, sources: Sources): string {
   return out.join("\n") + "\n";
 }
 
+const OWN_MODULE = "If it is your own module, list it under \"files\" in <py-config> so it is copied next to your code.";
+/** What else a missing module may mean, on each interpreter. */
+const MISSING_MODULE: Record<string, string> = {
+  micropython: "MicroPython ships fewer modules than CPython: try the same page with ?interpreter=pyodide.",
+  pyodide: "Pyodide's own packages (numpy, pandas…) can't be installed here yet (\"packages\" isn't supported): copy pure-Python modules with \"files\".",
+};
+
 const HINTS: Record<string, string> = {
-  ModuleNotFoundError:
-    "If it is your own module, list it under \"files\" in <py-config> so it is copied next to your code. " +
-    "MicroPython ships fewer modules than CPython: try the same page with ?interpreter=pyodide.",
-  ImportError:
-    "Check the module and name are spelled right and listed under \"files\" in <py-config> if they are yours.",
-  NameError:
-    "Check the spelling, and that the name is defined in this script or in a <py-script> tag above it.",
+  ImportError: "Check the module and name are spelled right and listed under \"files\" in <py-config> if they are yours.",
+  NameError: "Check the spelling, and that the name is defined in this script or in a <py-script> tag above it.",
   SyntaxError: "Look at the line shown: a missing bracket, colon or quote is the usual cause.",
   IndentationError: "Indent the code inside the tag consistently (spaces, not a mix with tabs).",
 };
 
-/** Wrap a runtime's Python exception (shape: `{type, message}`) as our error. */
-export function pythonError(thrown: unknown, sources: Sources, element?: Element): PyScriptError {
+/** How to fix a Python exception of this type, on this interpreter. (MicroPython's missing module is an ImportError.) */
+function hintFor(type: string, summary: string, interpreter: string): string {
+  if (type === "ModuleNotFoundError" || /^ImportError: no module named/i.test(summary)) return `${OWN_MODULE} ${MISSING_MODULE[interpreter] ?? ""}`.trimEnd();
+  return HINTS[type] ?? "The last line of the traceback names the problem; the lines above show where it happened.";
+}
+
+/**
+ * The traceback's line that names the exception (`ValueError: bad`): the last
+ * one that starts with its type, as notes may follow it (Pyodide adds "See
+ * https://pyodide.org/…" to a missing module), else the last line.
+ */
+function summaryOf(traceback: string, type: string | undefined): string {
+  const lines = traceback.trimEnd().split("\n");
+  const named = type ? lines.findLast((line) => new RegExp(`^([\\w.]+\\.)?${type}(:|$)`).test(line)) : undefined;
+  return named ?? lines.at(-1) ?? String(type);
+}
+
+/** Wrap a runtime's Python exception (shape: `{type, message}`) as our error; hints fit `interpreter` (its name). */
+export function pythonError(thrown: unknown, sources: Sources, element?: Element, interpreter = ""): PyScriptError {
   const { type, message } = thrown as { type?: string; message?: string };
   const traceback = cleanTraceback(message ?? String(thrown), sources);
-  const summary = traceback.trimEnd().split("\n").pop() ?? String(type);
+  const summary = summaryOf(traceback, type);
   return new PyScriptError("python", summary, {
     pythonType: type,
     traceback,
     element,
     cause: thrown,
-    hint: HINTS[type ?? ""] ?? "The last line of the traceback names the problem; the lines above show where it happened.",
+    hint: hintFor(type ?? "", summary, interpreter),
   });
 }
 

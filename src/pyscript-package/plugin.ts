@@ -16,6 +16,7 @@ export function pyscriptPackagePlugin(hub: WorkerHub, assets: Assets, scriptsDon
   let jsModules: Promise<JsModules>;
   return {
     name: "pyscript-module", // the name page authors see in PyScript.plugins
+    configKeys: ["js_modules"],
     configure(config) {
       // Not a config change: just the earliest moment to start the downloads.
       bridge = assets.import<PageBridgeModule>("page-bridge.js");

@@ -70,6 +70,8 @@ test("a missing interpreter file is an error that names it", async ({ py, page, 
   await py.open(`<py-script>print(1)</py-script>`, { wait: "none" });
   expect(await py.settled()).toBe("failed");
   await expect(py.errors("interpreter-load")).toContainText(`${file} (the server answered 404)`);
+  await expect(py.errors("interpreter-load")).toContainText(`all of ${interpreter}/ too`);
+  await expect(py.errors("interpreter-load")).not.toContainText("interpreterURL"); // not set: it can't be the cause
   await expect(page.locator(".py-splash")).toHaveCount(0);
 });
 

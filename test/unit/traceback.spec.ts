@@ -182,13 +182,14 @@ test("pythonError wraps a runtime's exception as a 'python' error summarised by 
 test("pythonError gives a specific hint for common beginner errors and adds MicroPython's source lines", () => {
   const micropython = pythonError({ type: "ImportError", message: lines(
     "Traceback (most recent call last):", '  File "index.html", line 14, in <module>', "ImportError: no module named 'numpy'", "",
-  ) }, pageSources());
+  ) }, pageSources(), undefined, "micropython");
   expect(micropython.message).toBe("ImportError: no module named 'numpy'");
   expect(micropython.traceback).toContain('line 14, in <module>\n    print(divide(1, 0))\n');
-  expect(micropython.hint).toContain("spelled right");
-  const pyodide = pythonError({ type: "ModuleNotFoundError", message: "ModuleNotFoundError: No module named 'numpy'" }, new Map());
-  expect(pyodide.hint).toContain('"files"');
-  expect(pyodide.hint).toContain("?interpreter=pyodide");
+  expect(micropython.hint).toContain("?interpreter=pyodide"); // MicroPython's missing module is an ImportError
+  expect(pythonError({ type: "ImportError", message: "ImportError: can't import name x" }, new Map()).hint).toContain("spelled right");
+  const missing = pythonError({ type: "ModuleNotFoundError", message: "ModuleNotFoundError: No module named 'numpy'" }, new Map(), undefined, "micropython");
+  expect(missing.hint).toContain('"files"');
+  expect(missing.hint).toContain("?interpreter=pyodide");
   expect(pythonError({ type: "NameError", message: "NameError: name 'x' isn't defined" }, new Map()).hint).toContain("Check the spelling");
   expect(pythonError({ type: "IndentationError", message: "IndentationError: unexpected indent" }, new Map()).hint).toContain("Indent");
 });
@@ -248,4 +249,33 @@ test("frames of our pyscript package are dropped on both interpreters, wherever 
   expect(cleanTraceback(pyodide, new Map())).not.toContain("pyscript/_events.py");
   expect(cleanTraceback(pyodide, new Map())).toContain('  File "/home/pyscript/index.html", line 5, in clicked\n    1 / 0\n');
   expect(cleanTraceback('  File "/home/pyscript/my_pyscript/lib/pyscript/x.py", line 1, in f\nE\n', new Map())).toContain("x.py");
+});
+
+/** What Pyodide 314 says for `import numpy` (numpy is in its distribution, not installed). */
+const PYODIDE_MISSING_NUMPY = lines(
+  "Traceback (most recent call last):",
+  '  File "/home/pyscript/index.html", line 3, in <module>',
+  "    import numpy",
+  "ModuleNotFoundError: The module 'numpy' is included in the Pyodide distribution, but it is not installed.",
+  "You can install it by calling:",
+  '  await micropip.install("numpy") or',
+  '  await pyodide.loadPackage("numpy")',
+  "See https://pyodide.org/en/stable/usage/loading-packages.html for more details.",
+);
+
+test("a missing module's hint fits the interpreter: MicroPython suggests Pyodide, Pyodide says its packages can't be installed yet", () => {
+  const onPyodide = pythonError({ type: "ModuleNotFoundError", message: PYODIDE_MISSING_NUMPY }, new Map(), undefined, "pyodide");
+  expect(onPyodide.hint).not.toContain("?interpreter=pyodide");
+  expect(onPyodide.hint).toContain('"packages" isn\'t supported');
+  expect(onPyodide.hint).toContain('"files"');
+  const elsewhere = pythonError({ type: "ModuleNotFoundError", message: "ModuleNotFoundError: No module named 'x'" }, new Map(), undefined, "lua");
+  expect(elsewhere.hint).not.toContain("pyodide");
+});
+
+test("the error's message is the line naming the exception, not a note printed after it", () => {
+  const error = pythonError({ type: "ModuleNotFoundError", message: PYODIDE_MISSING_NUMPY }, new Map(), undefined, "pyodide");
+  expect(error.message).toBe("ModuleNotFoundError: The module 'numpy' is included in the Pyodide distribution, but it is not installed.");
+  expect(pythonError({ type: "JsException", message: "Traceback...\npyodide.ffi.JsException: Error: boom\n" }, new Map()).message)
+    .toBe("pyodide.ffi.JsException: Error: boom");
+  expect(pythonError({ type: "KeyboardInterrupt", message: "Traceback...\nKeyboardInterrupt\n" }, new Map()).message).toBe("KeyboardInterrupt");
 });

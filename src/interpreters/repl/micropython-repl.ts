@@ -58,6 +58,8 @@ class Session {
   private clean = true;
   /** Spaces MicroPython has just auto-indented a continuation line with (0 once anything else was echoed). */
   private autoIndent = 0;
+  /** Nothing but spaces typed on this continuation line (so Enter ends the block). */
+  private lineBlank = false;
   private encoder = new TextEncoder();
 
   constructor(private runtime: NativeRepl, private router: OutputRouter, private flush: () => void) {}
@@ -79,7 +81,11 @@ class Session {
     this.activate(terminal);
     for (const key of splitKeys(data)) {
       const known = normalizeKey(key);
-      if (known !== undefined) this.typeKey(known);
+      if (known === undefined) continue;
+      // As in CPython's REPL, one empty line ends a block (MicroPython's own wants up to three).
+      if (known === KEY.enter && this.mode === "continuation" && this.lineBlank) this.closeBlock();
+      else this.typeKey(known);
+      if (![KEY.enter, KEY.backspace, KEY.tab, " "].includes(known)) this.lineBlank = false;
     }
   }
 
@@ -131,9 +137,9 @@ class Session {
     for (let levels = Math.ceil(this.autoIndent / 4); levels > 0; levels--) this.typeKey(KEY.backspace);
   }
 
-  /** Enter on an empty line ends a block; a few tries at most, in case the code is odd. */
+  /** Enter on an empty line ends a block; a few tries at most (one per level of nesting), in case the code is odd. */
   private closeBlock(): void {
-    for (let tries = 0; tries < 3 && this.mode === "continuation"; tries++) {
+    for (let tries = 0; tries < 8 && this.mode === "continuation"; tries++) {
       this.takeBackAutoIndent();
       this.typeKey(KEY.enter);
     }
@@ -175,6 +181,7 @@ class Session {
     if (!echo) return; // a key that changed nothing (← at the start of a line…)
     const continuation = CONTINUATION.exec(echo);
     this.autoIndent = continuation ? continuation[1]!.length : 0;
+    if (continuation) this.lineBlank = true;
     this.clean = echo.endsWith(">>> ");
     if (this.clean) this.mode = "prompt";
     else if (continuation) this.mode = "continuation";
