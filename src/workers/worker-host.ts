@@ -78,8 +78,7 @@ class PageWorker implements WorkerHandle {
   private tag: Element;
   private worker: BootedWorker;
   private dom = new DomHost((id, args) => this.post({ type: "callback", id, args })); // the page objects the worker reaches
-  // The worker's DOM operations come through the channel itself (see channel.ts).
-  private stopListening = this.channel && listenForRequests(this.channel, (request) => void this.answerBlocking(request as BlockingRequest));
+  private stopListening = this.channel && listenForRequests(this.channel, (request) => void this.answerBlocking(request as BlockingRequest)); // DOM operations too (channel.ts)
   get pageObjectsHeld(): number { return this.dom.held; }
 
   constructor(readonly name: string, readonly interpreter: string, private target: Element, private script: WorkerScript) {
@@ -217,9 +216,9 @@ class PageWorker implements WorkerHandle {
 
   private setState(state: WorkerState): void {
     this.state = state;
-    this.output.flush();
     this.tag.setAttribute("data-py-state", state === "starting" ? "running" : state);
     if (state === "done" || state === "error" || state === "stopped") {
+      this.output.flush(); // before "Stopped."
       this.stopButton.remove();
       if (state !== "done") this.stopListening?.(); // a finished script's worker stays, for its exports and handlers
       if (state === "stopped") this.tag.append(Object.assign(document.createElement("p"), { className: "py-stopped", textContent: "⏹ Stopped." }));
