@@ -77,6 +77,8 @@ for (const old of ["chunks", "adapters", "splash.js", "page-lines.js", "pyscript
   rmSync(join(dist, old), { recursive: true, force: true });
   rmSync(join(dist, `${old}.map`), { force: true });
 }
+// The page styles for <head>: pyscript.js's own rules, then those only <head> needs.
+mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, "pyscript.css"), ["src/pyscript.css", "src/pyscript-head.css"].map((file) => readFileSync(join(root, file), "utf8")).join(""));
 // The pyscript module's Python source and type stubs, for reading and for editors.
 mkdirSync(join(dist, "python", "pyscript"), { recursive: true });
