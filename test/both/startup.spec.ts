@@ -4,7 +4,7 @@ import { test, expect } from "../fixtures";
 import type { Page } from "@playwright/test";
 
 /** The interpreter's main WebAssembly file, as served from dist/. */
-const WASM = { micropython: "/micropython/micropython.wasm", pyodide: "/pyodide/pyodide.asm.wasm" } as const;
+const WASM = { micropython: "/micropython/micropython.wasm", pyodide: "/pyodide/pyodide.asm.wasm", cpython: "/cpython/python.wasm" } as const;
 
 /** Hold back the interpreter's WebAssembly for `ms`, to make start-up slow enough to watch. */
 async function slowDownWasm(page: Page, interpreter: string, ms: number): Promise<void> {
