@@ -69,7 +69,7 @@ export class JsForPython {
   toPython(value: unknown): Wire {
     if (value === undefined || value === null) return null;
     if (typeof value === "boolean" || typeof value === "string") return value;
-    if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+    if (typeof value === "number") return Number.isFinite(value) ? value : { n: String(value).toLowerCase().replace("infinity", "inf") };
     if (typeof value === "bigint") return Number(value);
     if (value instanceof PythonObject) return { py: value.id };
     const python = this.pythonIds.get(value as object);
@@ -86,6 +86,7 @@ export class JsForPython {
     if ("b" in wire) return Uint8Array.from(atob(wire.b as string), (char) => char.charCodeAt(0));
     if ("f" in wire) return this.pythonFunction(wire.f as number);
     if ("o" in wire) return new PythonObject(wire.o as number);
+    if ("n" in wire) return Number(String(wire.n).replace("inf", "Infinity").replace("nan", "NaN"));
     return wire;
   }
 

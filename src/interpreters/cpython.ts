@@ -184,7 +184,12 @@ export class CPython implements Interpreter {
 
   /** Python's loop asks for commands or says whose task runs now; the rest is for JavaScript. */
   private onRequest(text: string): string | Promise<string> {
-    const request = JSON.parse(text);
+    let request;
+    try {
+      request = JSON.parse(text);
+    } catch (error) {
+      return JSON.stringify({ e: ["ValueError", `the page could not read Python's request: ${reasonOf(error)}`] });
+    }
     if (request.op === "context") return (this.commands.switchTo(request.id), NOTHING);
     if (request.op !== "next") return this.js.answer(request);
     this.js.free(request.free ?? []);

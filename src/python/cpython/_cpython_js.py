@@ -67,6 +67,8 @@ def encode(value):
     """A Python value as JSON the adapter turns into JavaScript."""
     if value is None or value is jsnull:
         return None
+    if isinstance(value, float) and (value != value or value in (_INF, -_INF)):
+        return {"n": repr(value)}  # NaN and infinities: not JSON
     if isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, JsProxy):
@@ -82,6 +84,9 @@ def encode(value):
     return {"f" if callable(target) else "o": id(target)}
 
 
+_INF = float("inf")
+
+
 def decode(value):
     if isinstance(value, list):
         return [decode(item) for item in value]
@@ -91,6 +96,8 @@ def decode(value):
         return JsProxy(value["$"], value.get("k", "o"))
     if "py" in value:
         return _objects[value["py"]]
+    if "n" in value and len(value) == 1:
+        return float(value["n"])
     return {key: decode(item) for key, item in value.items()}
 
 
