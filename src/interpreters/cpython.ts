@@ -49,7 +49,8 @@ export class CPython implements Interpreter {
   private sources: Sources = new Map();
   private making: RunContext[] = [];
   private commands = new CommandQueue((outcome) => this.outcomeValue(outcome));
-  private js = new JsForPython((id, args) => this.send({ command: "call", function: { py: id }, args }, this.makingContext()));
+  private js = new JsForPython((id, args) => this.send({ command: "call", function: { py: id }, args }, this.makingContext()),
+    (token, outcome) => void this.send({ command: "settle", token, outcome }, {}));
 
   static async start(info: InterpreterInfo, { baseURL, defaultWriter, observe }: StartOptions): Promise<CPython> {
     if (typeof JSPI.Suspending !== "function" || typeof JSPI.promising !== "function") {

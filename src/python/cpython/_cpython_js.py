@@ -172,8 +172,16 @@ class JsProxy:
         return "<JsProxy %s>" % self
 
     def __await__(self):
-        return run_sync(self)
-        yield  # a generator: `await proxy` works in a coroutine
+        """In an asyncio task, other tasks (handlers, calls from workers) run while the promise settles."""
+        import asyncio
+
+        try:
+            future = asyncio.get_running_loop().create_future()
+        except RuntimeError:
+            return run_sync(self)
+        _waiting[id(future)] = future
+        request({"op": "then", "id": self._id, "token": id(future)})
+        return (yield from future)
 
     @property
     def typeof(self):
@@ -227,6 +235,21 @@ def can_run_sync():
 def run_sync(promise):
     """Wait for a JavaScript promise (the page goes on meanwhile); its value, or its error raised."""
     return request({"op": "await", "id": promise._id}) if isinstance(promise, JsProxy) else promise
+
+
+_waiting = {}  # futures of promises awaited in tasks, by token
+
+
+def settle(token, outcome):
+    """A promise awaited in a task settled (the adapter says so with the next commands)."""
+    future = _waiting.pop(token, None)
+    if future is None or future.done():
+        return
+    if "e" in outcome:
+        name, text = outcome["e"]
+        future.set_exception(JsException(name, text))
+    else:
+        future.set_result(decode(outcome.get("v")))
 
 
 def release(object_id):
