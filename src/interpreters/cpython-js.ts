@@ -30,6 +30,7 @@ interface Request {
   args?: Wire[];
   convert?: Wire;
   free?: number[];
+  token?: number;
 }
 
 export class JsForPython {
@@ -42,13 +43,18 @@ export class JsForPython {
   private pythonIds = new WeakMap<object, number>();
   private interrupted: (() => void) | undefined;
 
-  /** `call(id, args)`: run the Python function `id` with JavaScript arguments when Python is free. */
-  constructor(private call: (id: number, args: Wire[]) => Promise<unknown>) {}
+  /**
+   * `call(id, args)`: run the Python function `id` with JavaScript arguments when Python is free;
+   * `settle(token, outcome)`: tell Python's loop a promise one of its tasks awaits has settled.
+   */
+  constructor(private call: (id: number, args: Wire[]) => Promise<unknown>,
+    private settle: (token: number, outcome: { v: Wire } | { e: [string, string] }) => void) {}
 
   /** Answer one request: its value, or its error, as JSON; a promise for `await`. */
   answer(request: Request): string | Promise<string> {
     this.free(request.free ?? []);
     if (request.op === "await") return this.settled(this.object(request.id));
+    if (request.op === "then") return this.whenSettled(this.object(request.id), request.token!);
 
     return this.reply(() => this.perform(request));
   }
@@ -56,6 +62,13 @@ export class JsForPython {
   /** Ctrl-C: the promise Python waits for (if it waits for one) raises KeyboardInterrupt there. */
   interrupt(): void {
     this.interrupted?.();
+  }
+
+  /** `await promise` in a task: answered at once; the outcome goes to Python's loop when it settles. */
+  private whenSettled(promise: unknown, token: number): string {
+    Promise.resolve(promise).then((value) => this.settle(token, { v: this.toPython(value) }),
+      (error) => this.settle(token, { e: [error instanceof Error ? error.name : "Error", error instanceof Error ? error.message : String(error)] }));
+    return JSON.stringify({ v: null });
   }
 
   private settled(promise: unknown): Promise<string> {
@@ -69,7 +82,7 @@ export class JsForPython {
   toPython(value: unknown): Wire {
     if (value === undefined || value === null) return null;
     if (typeof value === "boolean" || typeof value === "string") return value;
-    if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+    if (typeof value === "number") return Number.isFinite(value) ? value : { n: String(value).toLowerCase().replace("infinity", "inf") };
     if (typeof value === "bigint") return Number(value);
     if (value instanceof PythonObject) return { py: value.id };
     const python = this.pythonIds.get(value as object);
@@ -86,6 +99,7 @@ export class JsForPython {
     if ("b" in wire) return Uint8Array.from(atob(wire.b as string), (char) => char.charCodeAt(0));
     if ("f" in wire) return this.pythonFunction(wire.f as number);
     if ("o" in wire) return new PythonObject(wire.o as number);
+    if ("n" in wire) return Number(String(wire.n).replace("inf", "Infinity").replace("nan", "NaN"));
     return wire;
   }
 

@@ -49,7 +49,8 @@ export class CPython implements Interpreter {
   private sources: Sources = new Map();
   private making: RunContext[] = [];
   private commands = new CommandQueue((outcome) => this.outcomeValue(outcome));
-  private js = new JsForPython((id, args) => this.send({ command: "call", function: { py: id }, args }, this.makingContext()));
+  private js = new JsForPython((id, args) => this.send({ command: "call", function: { py: id }, args }, this.makingContext()),
+    (token, outcome) => void this.send({ command: "settle", token, outcome }, {}));
 
   static async start(info: InterpreterInfo, { baseURL, defaultWriter, observe }: StartOptions): Promise<CPython> {
     if (typeof JSPI.Suspending !== "function" || typeof JSPI.promising !== "function") {
@@ -184,7 +185,12 @@ export class CPython implements Interpreter {
 
   /** Python's loop asks for commands or says whose task runs now; the rest is for JavaScript. */
   private onRequest(text: string): string | Promise<string> {
-    const request = JSON.parse(text);
+    let request;
+    try {
+      request = JSON.parse(text);
+    } catch (error) {
+      return JSON.stringify({ e: ["ValueError", `the page could not read Python's request: ${reasonOf(error)}`] });
+    }
     if (request.op === "context") return (this.commands.switchTo(request.id), NOTHING);
     if (request.op !== "next") return this.js.answer(request);
     this.js.free(request.free ?? []);

@@ -107,7 +107,8 @@ async function answerCall(id: number, name: string, args: unknown[]): Promise<vo
   try {
     if (!interpreter) throw new Error("the worker's interpreter isn't running");
     // Imported on the first call only: workers that export nothing never pay for it.
-    dispatchCall ??= interpreter.runSync(fromPackage("_workers", "_dispatch"), { filename: "<pyscript>" }) as typeof dispatchCall;
+    // (awaited: CPython's runSync gives a promise)
+    dispatchCall ??= (await interpreter.runSync(fromPackage("_workers", "_dispatch"), { filename: "<pyscript>" })) as typeof dispatchCall;
     const value = JSON.parse(await dispatchCall!(name, JSON.stringify(args)));
     post({ type: "result", id, value });
   } catch (thrown) {

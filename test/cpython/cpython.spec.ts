@@ -115,3 +115,12 @@ test("the REPL is CPython's own: its banner, <console> tracebacks, top-level awa
   await term.enter("6 * 7");
   await term.endsWith(">>> 6 * 7", "42", ">>>");
 });
+
+test("the splash counts python.wasm's bytes as it downloads, up to its size, then says ready", async ({ py, page }) => {
+  await py.open(`<py-script id="out">print("ready")</py-script>`);
+  const progress = await page.evaluate(() => (window as any).__events.filter((e: any) => e.name === "py-progress").map((e: any) => e.detail));
+  expect(progress.length).toBeGreaterThan(1);
+  expect(progress[0].total).toBeGreaterThan(20_000_000); // the 26 MB module, counted as it streams
+  expect(progress.some((p: any) => p.stage === "downloading" && p.file === "python.wasm")).toBe(true);
+  expect(progress.at(-1)).toMatchObject({ stage: "ready", loaded: progress[0].total });
+});

@@ -67,6 +67,8 @@ def encode(value):
     """A Python value as JSON the adapter turns into JavaScript."""
     if value is None or value is jsnull:
         return None
+    if isinstance(value, float) and (value != value or value in (_INF, -_INF)):
+        return {"n": repr(value)}  # NaN and infinities: not JSON
     if isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, JsProxy):
@@ -82,6 +84,9 @@ def encode(value):
     return {"f" if callable(target) else "o": id(target)}
 
 
+_INF = float("inf")
+
+
 def decode(value):
     if isinstance(value, list):
         return [decode(item) for item in value]
@@ -91,6 +96,8 @@ def decode(value):
         return JsProxy(value["$"], value.get("k", "o"))
     if "py" in value:
         return _objects[value["py"]]
+    if "n" in value and len(value) == 1:
+        return float(value["n"])
     return {key: decode(item) for key, item in value.items()}
 
 
@@ -165,8 +172,16 @@ class JsProxy:
         return "<JsProxy %s>" % self
 
     def __await__(self):
-        return run_sync(self)
-        yield  # a generator: `await proxy` works in a coroutine
+        """In an asyncio task, other tasks (handlers, calls from workers) run while the promise settles."""
+        import asyncio
+
+        try:
+            future = asyncio.get_running_loop().create_future()
+        except RuntimeError:
+            return run_sync(self)
+        _waiting[id(future)] = future
+        request({"op": "then", "id": self._id, "token": id(future)})
+        return (yield from future)
 
     @property
     def typeof(self):
@@ -220,6 +235,21 @@ def can_run_sync():
 def run_sync(promise):
     """Wait for a JavaScript promise (the page goes on meanwhile); its value, or its error raised."""
     return request({"op": "await", "id": promise._id}) if isinstance(promise, JsProxy) else promise
+
+
+_waiting = {}  # futures of promises awaited in tasks, by token
+
+
+def settle(token, outcome):
+    """A promise awaited in a task settled (the adapter says so with the next commands)."""
+    future = _waiting.pop(token, None)
+    if future is None or future.done():
+        return
+    if "e" in outcome:
+        name, text = outcome["e"]
+        future.set_exception(JsException(name, text))
+    else:
+        future.set_result(decode(outcome.get("v")))
 
 
 def release(object_id):

@@ -50,6 +50,10 @@ class _Loop(asyncio.BaseEventLoop):
 
     def _process_events(self, commands):
         for command in commands:
+            if command["command"] == "settle":  # a promise a task awaits: no task of its own
+                js_rpc.settle(command["token"], command["outcome"])
+                _outcomes.append([command["id"], {"v": None}])
+                continue
             _command.set(command["id"])
             self.create_task(_execute(command))
 
