@@ -68,7 +68,10 @@ export function pacedWriter(show: Writer): PacedWriter {
     if (held.length) schedule();
   };
   const schedule = () => {
-    if (!scheduled) scheduled = true, requestAnimationFrame(frame);
+    if (scheduled) return;
+    scheduled = true;
+    if (globalThis.document?.hidden) setTimeout(frame, 100); // a hidden tab draws no frames: show it anyway, for when it's back
+    else requestAnimationFrame(frame);
   };
 
   return {

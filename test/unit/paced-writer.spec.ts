@@ -69,3 +69,16 @@ test("what the sender skipped is noted where it happened, and flush() shows ever
   paced.flush();
   expect(out.log).toEqual([["stdout", "before\n"], ["stderr", "\n[… 3 kB of output skipped: it came faster than the page can show it …]\n"], ["stdout", "after\n"]]);
 });
+
+test("in a hidden tab, which draws no frames, output is still written (on a timer)", async () => {
+  const frame = frames();
+  const out = shown();
+  (globalThis as any).document = { hidden: true };
+  try {
+    pacedWriter(out.writer).write("while hidden\n", "stdout");
+    await expect.poll(() => out.text()).toBe("while hidden\n");
+    expect(frame.pending()).toBe(0);
+  } finally {
+    delete (globalThis as any).document;
+  }
+});
