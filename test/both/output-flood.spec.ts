@@ -29,7 +29,8 @@ while True:
     print("line", i, line)
     i += 1
 </py-script>`, { wait: "none" });
-  await expect(page.locator("#flood .py-output")).toContainText("line 0 xxx", { timeout: 60_000 });
+  // Some line shows (which one depends on what the page had to skip).
+  await expect(page.locator("#flood .py-output")).toContainText(/line \d+ x{100}/, { timeout: 60_000 });
   // The note is stderr text of its own: looking for it there doesn't read megabytes of output each time.
   await expect(page.locator("#flood .py-stderr").first()).toContainText("of output skipped", { timeout: 60_000 });
   await page.click("#ping");
