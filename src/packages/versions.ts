@@ -105,7 +105,7 @@ export interface SpecifierClause {
   wildcard: boolean;
 }
 
-const CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*(\S+)$/;
+const CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*([^\s<>=!~]\S*)$/;
 const RELEASE_ONLY = /^v?(?:\d+!)?\d+(?:\.\d+)*$/i;
 
 /**
