@@ -174,11 +174,12 @@ function matchesClause(v: Version, clause: SpecifierClause): boolean {
       return compareVersions(publicPart(v), spec) <= 0;
     case ">=":
       return compareVersions(publicPart(v), spec) >= 0;
-    case "<": // <1.7 doesn't take 1.7's own pre-releases (1.7a1), unless it names one itself
-      return compareVersions(v, spec) < 0 && !(!isPrerelease(spec) && isPrerelease(v) && sameBase(v, spec));
-    case ">": // >1.7 takes 1.7.1 but not 1.7's post-releases (1.7.post1) nor local builds (1.7+x)
+    case "<": // <1.7 doesn't take 1.7's own pre-releases (1.7a1, 1.7.dev0), unless it names a pre-release itself
+      return compareVersions(v, spec) < 0 && !(!isPrerelease(spec) && isPrerelease(v) && compareVersions(v, { ...spec, dev: 0, local: undefined }) >= 0);
+    case ">": // >1.7 takes 1.7.1 but not 1.7's post-releases (1.7.post1) nor its local builds (1.7+x)
       if (compareVersions(v, spec) <= 0) return false;
-      return !(sameBase(v, spec) && ((spec.post === undefined && v.post !== undefined) || v.local !== undefined));
+      if (spec.post === undefined && v.post !== undefined && compareVersions({ ...v, post: undefined, dev: undefined, local: undefined }, spec) === 0) return false;
+      return v.local === undefined || compareVersions(publicPart(v), spec) !== 0;
   }
 }
 
@@ -190,10 +191,6 @@ function equalsSpec(v: Version, spec: Version): boolean {
 /** The wildcard rule: same epoch, and the release (zero-padded) starts with the spec's release numbers. */
 function hasPrefix(v: Version, spec: Version): boolean {
   return v.epoch === spec.epoch && spec.release.every((n, i) => (v.release[i] ?? 0) === n);
-}
-
-function sameBase(a: Version, b: Version): boolean {
-  return a.epoch === b.epoch && compareRelease(a.release, b.release) === 0;
 }
 
 function publicPart(v: Version): Version {

@@ -85,6 +85,8 @@ test("> and < are exclusive of the version's own post- and pre-releases", () => 
   expect(matching("<1.7", ["1.6.9", "1.6.post1", "1.7.0a1", "1.7.dev0", "1.7"], true)).toEqual(["1.6.9", "1.6.post1"]);
   expect(matching("<1.7rc1", ["1.7a1", "1.7rc1", "1.6"])).toEqual(["1.7a1", "1.6"]);
   expect(matching("<=1.7", ["1.7", "1.7+x", "1.7.post1"])).toEqual(["1.7", "1.7+x"]);
+  expect(matching(">1.0a1", ["1.0a1+local", "1.0a2+local", "1.0.post1", "1.0a1.post1"], true)).toEqual(["1.0a2+local", "1.0.post1"]);
+  expect(matching("<1.7.post1", ["1.7a1", "1.7", "1.7.post1.dev0"], true)).toEqual(["1.7a1", "1.7"]);
   expect(matching(">=1.0, <2", ["0.9", "1.0", "1.9.9", "2.0", "2.0.post1"])).toEqual(["1.0", "1.9.9"]);
 });
 
