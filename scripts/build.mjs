@@ -121,6 +121,8 @@ const ENTRIES = [
   { in: "src/pyscript-config.ts", out: "pyscript-config" },
   { in: "src/config-json.ts", out: "config-json" },
   { in: "src/config-keys.ts", out: "config-keys" },
+  { in: "src/packages/packages.ts", out: "packages" },
+  { in: "src/packages/index-writer.ts", out: "index-writer" },
   { in: "src/page-io/page-source.ts", out: "page-source" },
   { in: "src/splash-view.ts", out: "splash-view" },
   { in: "src/error-box.ts", out: "error-box" },

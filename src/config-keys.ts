@@ -11,7 +11,7 @@ const PYSCRIPT_KEYS = ["packages", "js_modules", ...KEPT_FROM_PYSCRIPT];
 
 /** A warning for each key in `unknown` that isn't PyScript's; near misses are looked for among `known` and PyScript's keys. */
 export function unknownKeyWarnings(unknown: readonly string[], ours: readonly string[]): PyScriptError[] {
-  const known = [...new Set([...ours, ...PYSCRIPT_KEYS])];
+  const known = [...new Set([...ours, "package_index", ...PYSCRIPT_KEYS])];
   return unknown.filter((key) => !KEPT_FROM_PYSCRIPT.includes(key) && !key.startsWith("experimental_")).map((key) => {
     const near = nearest(key, known);
     return new PyScriptError("config-key", `<py-config> has a key nothing reads: "${key}"${near ? `. Did you mean "${near}"?` : "."}`, {

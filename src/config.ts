@@ -67,7 +67,6 @@ export async function readConfig(
   const config = mergeConfig(await asOurs(written, root, assets, errors, warnings), errors);
   applyURLOverride(config, pageURL);
   warnings.push(...checkInterpreter(config, interpreters, errors));
-  if (config.packages !== undefined) warnings.push(packagesWarning());
   return { config, errors, warnings };
 }
 
@@ -82,12 +81,6 @@ async function asOurs({ settings, pyscriptStyle }: WrittenConfig, root: ParentNo
   const fromScripts = interpreterFromScripts(root);
   if (ours.interpreter === undefined && fromScripts) ours = { ...ours, interpreter: fromScripts };
   return ours;
-}
-
-function packagesWarning(): PyScriptError {
-  return new PyScriptError("config-value", `<py-config> "packages" is not supported yet: no package was installed.`, {
-    hint: 'Copy pure-Python modules onto Python\'s filesystem with "files" meanwhile (e.g. "files": {"mylib.py": "./mylib.py"}).',
-  });
 }
 
 /** An `interpreter` that pins a PyScript interpreter version or URL. */
@@ -145,7 +138,7 @@ const RULES: Record<string, [(value: unknown) => boolean, string, string]> = {
  * that we keep for `pyscript.config` are sorted out by config-keys.js.)
  */
 export function unknownKeys(config: Config, interpreters: Record<string, InterpreterInfo>, readers: readonly string[]): string[] {
-  const known = [...Object.keys(DEFAULT_CONFIG), "packages", ...readers, ...Object.values(interpreters).flatMap((info) => Object.keys(info.options))];
+  const known = [...Object.keys(DEFAULT_CONFIG), "packages", "package_index", ...readers, ...Object.values(interpreters).flatMap((info) => Object.keys(info.options))];
   return Object.keys(config).filter((key) => !known.includes(key));
 }
 

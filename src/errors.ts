@@ -26,6 +26,12 @@ export type ErrorCode =
   | "js-module" // a JavaScript module named in the config's js_modules could not be loaded
   | "worker-call" // a call to a worker's function could not be made (stopped, not started, no such function)
   | "not-isolated" // a worker used the page's document or window, which needs a cross-origin isolated page
+  | "package-index" // a package was named, but there is no package_index to look names up in
+  | "package-not-found" // the package index (or Pyodide's lock file) has no such package, or no version that fits
+  | "package-fetch" // a package's file could not be downloaded
+  | "package-invalid" // a package's file is not a valid wheel (not a zip, no METADATA, a hash that doesn't match)
+  | "package-incompatible" // no wheel of the package fits this interpreter (a binary wheel, another Python)
+  | "package-conflict" // two packages need versions of a third that can't both hold
   | "file-protocol"; // the page was opened from file://, not a web server
 
 /** Options for {@link PyScriptError}: all optional extras. */

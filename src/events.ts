@@ -12,13 +12,16 @@ import type { Plugin } from "./plugin.js";
 export interface Progress {
   /** The interpreter being loaded. */
   interpreter: string;
-  /** "downloading" while bytes arrive, "compiling" the WebAssembly, "starting" Python, then "ready". */
-  stage: "downloading" | "compiling" | "starting" | "ready";
+  /**
+   * "downloading" while bytes arrive, "compiling" the WebAssembly, "starting" Python, then "ready";
+   * then "installing" for each package in config.packages (`loaded` is its number, `total` their count).
+   */
+  stage: "downloading" | "compiling" | "starting" | "ready" | "installing";
   /** Bytes received so far (decoded size), over all of the interpreter's files. */
   loaded: number;
   /** Bytes expected in all (decoded size). */
   total: number;
-  /** The file the latest bytes belong to. */
+  /** The file the latest bytes belong to (the package, when installing). */
   file: string;
 }
 
@@ -31,6 +34,7 @@ export interface PyScriptEventDetails {
   "py-plugin-started": { config: Config; plugin: Plugin };
   "py-interpreter-ready": Interpreter;
   "py-files-loaded": undefined;
+  "py-package-installed": { name: string; version: string };
   "py-finished-setup": { interpreter: Interpreter };
   "py-error": PyScriptError;
   "py-print": { text: string; stream: Stream };

@@ -14,10 +14,12 @@
  * | 5 | py-plugin-started      | a plugin's start(config) has run              | {config, plugin}    |
  * | 6 | py-interpreter-ready   | the interpreter can run code                  | the interpreter     |
  * | 7 | py-files-loaded        | every configured file is on the filesystem    | —                   |
+ * | 7b| py-package-installed   | one package from config.packages is installed | {name, version}     |
  * | 8 | py-finished-setup      | ready and files loaded: page code may run     | {interpreter}       |
  *
- * After 1, plugins are configured, files fetched and the interpreter
- * downloaded, all in parallel. The kernel orders its steps with promises it
+ * After 1, plugins are configured, files fetched, packages resolved and
+ * downloaded (packages/, loaded only when the config lists some) and the
+ * interpreter downloaded, all in parallel. The kernel orders its steps with promises it
  * owns, and hands them to its plugins; the events (all announced through
  * announce.ts) are for observers. Any failure is reported (see report.ts)
  * and never leaves the splash up or the page hanging silently. Everything a
@@ -40,6 +42,7 @@ import { pyscriptPackagePlugin } from "./pyscript-package/plugin.js";
 import { asPyScriptError, findErrorBoxIn, report } from "./report.js";
 import { showSplashSoon } from "./splash.js";
 import { injectStyles } from "./styles.js";
+import type { Prepared } from "./packages/packages.js";
 import { WorkerHub } from "./worker-hub.js";
 import { startWorkerScript } from "./workers/boot.js";
 
@@ -60,6 +63,8 @@ export interface Kernel {
   readonly api: PyScriptAPI;
   start(): Promise<void>;
 }
+
+type PackagesModule = typeof import("./packages/packages.js");
 
 /** A file from `config.files`, downloaded. */
 interface FetchedFile {
@@ -107,6 +112,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       warnOfUnreadKeys(config);
       Object.freeze(config); // only configure may change the config
       const files = fetchFiles(config);
+      const packages = config.packages !== undefined ? preparePackages(config, loading) : undefined;
       const adapter = await loaded;
       announce("py-interpreter-loaded", loading.info.name);
 
@@ -120,6 +126,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       announce("py-interpreter-ready", interpreter);
       state.ready.resolve(interpreter);
       await Promise.all([plugins.allReady(), writeFiles(interpreter, files)]);
+      if (packages) await installPackages(interpreter, packages);
 
       // Stage 5: page code may run now.
       announce("py-finished-setup", { interpreter });
@@ -180,6 +187,26 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       }
     }
     announce("py-files-loaded", undefined);
+  }
+
+  /** Start resolving and downloading the config's packages (their code loads only now). */
+  function preparePackages(config: Config, { info, baseURL }: Loading): Promise<Prepared | undefined> {
+    const site = { config, info, interpreterFolder: baseURL, pageURL: document.baseURI };
+    return assets.import<PackagesModule>("packages.js").then((module) => module.preparePackages(site), (error: unknown) => {
+      report(new PyScriptError("package-fetch", `Could not load the code that installs packages (packages.js): ${reasonOf(error)}`, {
+        hint: "Serve the whole build folder: packages.js sits next to pyscript.js.",
+      }));
+      return undefined;
+    });
+  }
+
+  /** After the files: install the packages, each announced (and shown on the splash); failures are reported, the page goes on. */
+  async function installPackages(interpreter: Interpreter, preparing: Promise<Prepared | undefined>): Promise<void> {
+    const errors = await (await preparing)?.install(interpreter, {
+      installing: ({ name }, index, count) => dispatch("py-progress", { interpreter: interpreter.info.name, stage: "installing", loaded: index, total: count, file: name }),
+      installed: ({ name, version }) => announce("py-package-installed", { name, version }),
+    });
+    for (const error of errors ?? []) report(error);
   }
 
   function fail(error: unknown): void {

@@ -37,11 +37,11 @@ export function showSplash(config: Config, latest?: Progress): { remove(): void 
   };
 }
 
-function showProgress(splash: Element, { stage, loaded, total }: Progress): void {
+function showProgress(splash: Element, { stage, loaded, total, file }: Progress): void {
   const bar = splash.querySelector<HTMLProgressElement>("[data-py-progress-bar]");
   if (bar) Object.assign(bar, { max: total, value: loaded });
   const text = splash.querySelector("[data-py-progress]");
-  if (text) text.textContent = `${stage} ${megabytes(loaded)} / ${megabytes(total)} MB`;
+  if (text) text.textContent = stage === "installing" ? `installing ${file} ${loaded}/${total}` : `${stage} ${megabytes(loaded)} / ${megabytes(total)} MB`;
 }
 
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);

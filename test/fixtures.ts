@@ -13,7 +13,7 @@ export { expect };
 export const LABEL: Record<string, string> = { micropython: "MicroPython", pyodide: "Pyodide", cpython: "CPython" };
 
 const EVENTS = ["py-configured", "py-plugin-registered", "py-file-fetched", "py-interpreter-loaded", "py-plugin-started",
-  "py-interpreter-ready", "py-files-loaded", "py-finished-setup", "py-error", "py-progress", "py-print"];
+  "py-interpreter-ready", "py-files-loaded", "py-package-installed", "py-finished-setup", "py-error", "py-progress", "py-print"];
 
 /** An HTML page around `body`, loading pyscript.js last, as authors write it. */
 export function pageHTML(body: string, head = ""): string {

@@ -28,7 +28,8 @@ interface PyodideRuntime extends EmscriptenRuntime {
   fromSnapshot?: boolean;
 }
 
-type LoadPyodide = (options: { indexURL: string; env: Record<string, string>; _loadSnapshot?: Uint8Array }) => Promise<PyodideRuntime>;
+type BootOptions = { indexURL: string; env: Record<string, string>; packageBaseUrl?: string };
+type LoadPyodide = (options: BootOptions & { _loadSnapshot?: Uint8Array }) => Promise<PyodideRuntime>;
 
 const ENV = { HOME, PYTHONUNBUFFERED: "1" }; // output shows as printed, like `python -u`
 
@@ -36,7 +37,11 @@ const ENV = { HOME, PYTHONUNBUFFERED: "1" }; // output shows as printed, like `p
 export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
   return loaderAdapter(info, "pyodide.mjs", (module) => module.loadPyodide as LoadPyodide, async (loadPyodide, { baseURL, defaultWriter, observe, options }) => {
     const key = options.snapshot !== false && canSnapshot() ? snapshotKey(baseURL, info.version, __MICROPYSCRIPT_VERSION__, ENV) : undefined;
-    const runtime = (key && await fromSnapshot(loadPyodide, baseURL, key)) || await loadPyodide({ indexURL: baseURL, env: ENV });
+    // Where loadPackage() finds Pyodide's own packages' wheels (packages/pyodide-lock.ts): its lock file's folder, or the page's choice.
+    const packages = options.pyodide_packages_url as string | undefined;
+    const boot: BootOptions = { indexURL: baseURL, env: ENV };
+    if (packages) boot.packageBaseUrl = new URL(packages.replace(/\/?$/, "/"), globalThis.document?.baseURI ?? location.href).href; // (undefined would unset its default)
+    const runtime = (key && await fromSnapshot(loadPyodide, boot, key)) || await loadPyodide(boot);
     const { router, stdout, stderr } = routeOutput(defaultWriter, observe);
     runtime.setStdout({ write: (buffer) => (stdout.pushAll(buffer), buffer.length) });
     runtime.setStderr({ write: (buffer) => (stderr.pushAll(buffer), buffer.length) });
@@ -50,11 +55,11 @@ export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
 }
 
 /** Pyodide booted from the stored snapshot, or undefined (none, or it failed: then it is dropped). */
-async function fromSnapshot(loadPyodide: LoadPyodide, baseURL: string, key: string): Promise<PyodideRuntime | undefined> {
+async function fromSnapshot(loadPyodide: LoadPyodide, boot: BootOptions, key: string): Promise<PyodideRuntime | undefined> {
   const snapshot = await readSnapshot(key);
   if (!snapshot) return undefined;
   try {
-    const runtime = await loadPyodide({ indexURL: baseURL, env: ENV, _loadSnapshot: snapshot });
+    const runtime = await loadPyodide({ ...boot, _loadSnapshot: snapshot });
     runtime.runPython(AFTER_RESTORE, { filename: "<init>" });
     return Object.assign(runtime, { fromSnapshot: true });
   } catch {

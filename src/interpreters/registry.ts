@@ -34,7 +34,7 @@ export const BUILTIN_INTERPRETERS: readonly InterpreterInfo[] = [
     version: __PYODIDE_VERSION__,
     description: "CPython with its standard library: everything Python has, about 6.4 MB to download and 2 s to start.",
     files: __PYODIDE_FILES__,
-    options: { snapshot: "boolean" },
+    options: { snapshot: "boolean", pyodide_packages_url: "string" },
   },
   {
     name: "cpython",
@@ -45,6 +45,12 @@ export const BUILTIN_INTERPRETERS: readonly InterpreterInfo[] = [
     options: {},
   },
 ];
+
+/** The folder URL of an interpreter's files (ending in "/"): `config.interpreterURL` for the chosen one, if set, else its folder in our build output. */
+export function interpreterFolder(info: InterpreterInfo, config: Config, assets: Assets): string {
+  const custom = config.interpreterURL && info.name === config.interpreter;
+  return (custom ? new URL(config.interpreterURL, document.baseURI).href : assets.url(`${info.name}/`)).replace(/\/?$/, "/");
+}
 
 /** The URL path of a built-in interpreter's adapter module, in the build output. */
 export const adapterPath = (name: string) => `interpreters/${name}.js`;
@@ -84,8 +90,7 @@ export class InterpreterRegistry {
    * page's interpreter if set, else the folder named after it in the build output.
    */
   folder(info: InterpreterInfo, config: Config): string {
-    const custom = config.interpreterURL && info.name === config.interpreter;
-    return (custom ? new URL(config.interpreterURL, document.baseURI).href : this.assets.url(`${info.name}/`)).replace(/\/?$/, "/");
+    return interpreterFolder(info, config, this.assets);
   }
 
   private add(entry: InterpreterEntry): void {

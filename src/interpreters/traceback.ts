@@ -40,11 +40,11 @@ export function cleanTraceback(raw: string, sources: Sources): string {
   return out.join("\n") + "\n";
 }
 
-const OWN_MODULE = "If it is your own module, list it under \"files\" in <py-config> so it is copied next to your code.";
+const OWN_MODULE = "If it is your own module, list it under \"files\" in <py-config> so it is copied next to your code; if it is a package, list its wheel (or its name, with a \"package_index\") under \"packages\".";
 /** What else a missing module may mean, on each interpreter. */
 const MISSING_MODULE: Record<string, string> = {
   micropython: "MicroPython ships fewer modules than CPython: try the same page with ?interpreter=pyodide.",
-  pyodide: "Pyodide's own packages (numpy, pandas…) can't be installed here yet (\"packages\" isn't supported): copy pure-Python modules with \"files\".",
+  pyodide: "Pyodide's own packages (numpy, pandas…) install by name with \"packages\" once their wheels are copied next to Pyodide (see the README's Packages section).",
 };
 
 const HINTS: Record<string, string> = {

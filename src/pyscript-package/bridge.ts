@@ -79,6 +79,8 @@ interface BridgeBase<Where> {
   storage_clear(name: string): string;
   /** `await store.sync()`: resolves once every change so far is written, to an error message if one failed, or "". */
   storage_sync(name: string): Promise<string>;
+  /** `await install(...)`: install packages (JSON list of wheel URLs and requirements); resolves to "" or the errors' text. */
+  install_packages(entriesJSON: string): Promise<string>;
 }
 
 /** `_pyscript` on the page. */

@@ -24,6 +24,7 @@ import WORKERS from "../python/pyscript/_workers.py";
 import ATTRIBUTES from "../python/pyscript/_attributes.py";
 import JS_MODULES from "../python/pyscript/js_modules.py";
 import WEB from "../python/pyscript/web.py";
+import INSTALL from "../python/pyscript/_install.py";
 import type { JsModules } from "./js-modules.js";
 import { INSTALL_TASKS } from "./tasks.js";
 
@@ -33,6 +34,7 @@ const REST: Record<string, string> = {
   "_input.py": INPUT,
   "_storage.py": STORAGE,
   "_workers.py": WORKERS,
+  "_install.py": INSTALL,
   "events.py": EVENTS,
   "ffi.py": FFI,
   "util.py": UTIL,

@@ -18,6 +18,9 @@ import { fromPackage, installPackage } from "./install.js";
 import { jsModuleEntries, loadJsModules, type JsModules } from "./js-modules.js";
 import { report } from "../report.js";
 import { storageBridge } from "./storage.js";
+import { packagesBridge } from "./packages-bridge.js";
+import { dispatch } from "../events.js";
+import { interpreterFolder } from "../interpreters/registry.js";
 import { targetId } from "./target-ids.js";
 import { loadWeb } from "./web-files.js";
 
@@ -98,6 +101,9 @@ function pageBridge({ interpreter, config, hub, assets }: PageBridgeContext): Pa
     worker_ready: (name) => workerReady(hub, name),
     create_worker: (src, name, type, configJSON) => attempt(() => createWorkerTag(hub, src, name, type, configJSON)),
     ...storageBridge(),
+    ...packagesBridge(interpreter, { config, info: interpreter.info, interpreterFolder: interpreterFolder(interpreter.info, config, assets), pageURL: document.baseURI }, assets, {
+      installed: ({ name, version }) => dispatch("py-package-installed", { name, version }),
+    }),
   };
 }
 

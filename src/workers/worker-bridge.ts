@@ -8,6 +8,8 @@
 import type { Interpreter } from "../interpreters/interpreter.js";
 import { attempt, failed, type WorkerBridge } from "../pyscript-package/bridge.js";
 import { storageBridge } from "../pyscript-package/storage.js";
+import { packagesBridge } from "../pyscript-package/packages-bridge.js";
+import { bundleAssets } from "../assets.js";
 import { loadWeb } from "../pyscript-package/web-files.js";
 import { NOT_ISOLATED, NOT_ISOLATED_DOM, sendRequest, waitForAnswer } from "./channel.js";
 import { RemoteDom } from "./dom-remote.js";
@@ -57,6 +59,7 @@ export function workerBridge(side: WorkerSide): { bridge: WorkerBridge; dom?: Re
     page_document: dom?.document ?? none,
     ...domBridge(dom),
     ...storageBridge(), // workers have IndexedDB too
+    ...packagesBridge(interpreter, { config: init.config, info: init.info, interpreterFolder: init.baseURL, pageURL: init.pageURL }, bundleAssets),
   };
   return { bridge, dom };
 }

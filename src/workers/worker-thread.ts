@@ -14,6 +14,7 @@ import type { InterpreterInfo } from "../interpreters/interpreter.js";
 import { fromPackage, installPackage } from "../pyscript-package/install.js";
 import { jsModuleEntries, loadJsModules } from "../pyscript-package/js-modules.js";
 import type { PyScriptError } from "../errors.js";
+import type { Prepared } from "../packages/packages.js";
 import type { Answer, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
 import type { RemoteDom } from "./dom-remote.js";
 import { workerBridge } from "./worker-bridge.js";
@@ -74,18 +75,29 @@ async function start(init: WorkerInit): Promise<void> {
 async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
   // A file that can't be downloaded is skipped, as on the page (which already reported it).
   const files = Promise.all(init.files.map(([path, url]) => fetchBytes(url, "file-fetch", path).then((bytes) => [path, bytes] as const, () => undefined)));
+  const packages = init.config.packages !== undefined ? preparePackages(init) : undefined;
   const fits = booted?.info.name === init.info.name && booted.baseURL === init.baseURL;
   if (!fits) booted?.downloads.stop(false); // e.g. a custom interpreterURL: load from there instead
   const loading = fits ? booted : load(init.info, init.baseURL);
-  const started = await startLoaded(loading, await whenLoaded(loading), init.config, { defaultWriter: output.write });
+  // A relative pyodide_packages_url means the page's folder, not this script's.
+  const packagesURL = init.config.pyodide_packages_url;
+  const config = typeof packagesURL === "string" ? { ...init.config, pyodide_packages_url: new URL(packagesURL, init.pageURL).href } : init.config;
+  const started = await startLoaded(loading, await whenLoaded(loading), config, { defaultWriter: output.write });
   if (init.interrupt) started.setInterruptBuffer?.(new Int32Array(init.interrupt));
   for (const file of await files) if (file) started.writeFile(...file);
+  for (const error of await (await packages)?.install(started) ?? []) reportLater(error); // (shown at the worker's tag)
   const jsModules = await loadJsModules(jsModuleEntries(init.config, "worker", init.pageURL, reportLater), reportLater);
   const side = { init, interpreter: started, output, post, callMain, webURL: bundleAssets.url("python/pyscript-web.json") };
   const made = workerBridge(side);
   dom = made.dom;
   installPackage(started, made.bridge, { jsModules });
   return started;
+}
+
+/** The page's packages, installed in this worker's interpreter too: resolving and downloading start at once. */
+function preparePackages(init: WorkerInit): Promise<Prepared> {
+  const site = { config: init.config, info: init.info, interpreterFolder: init.baseURL, pageURL: init.pageURL };
+  return bundleAssets.import<typeof import("../packages/packages.js")>("packages.js").then((module) => module.preparePackages(site));
 }
 
 /** A problem the page should show at the worker's tag, though the worker goes on (a js_modules entry that failed). */

@@ -263,10 +263,10 @@ const PYODIDE_MISSING_NUMPY = lines(
   "See https://pyodide.org/en/stable/usage/loading-packages.html for more details.",
 );
 
-test("a missing module's hint fits the interpreter: MicroPython suggests Pyodide, Pyodide says its packages can't be installed yet", () => {
+test("a missing module's hint fits the interpreter: MicroPython suggests Pyodide, Pyodide says how its packages install", () => {
   const onPyodide = pythonError({ type: "ModuleNotFoundError", message: PYODIDE_MISSING_NUMPY }, new Map(), undefined, "pyodide");
   expect(onPyodide.hint).not.toContain("?interpreter=pyodide");
-  expect(onPyodide.hint).toContain('"packages" isn\'t supported');
+  expect(onPyodide.hint).toContain('"packages" once their wheels are copied');
   expect(onPyodide.hint).toContain('"files"');
   const elsewhere = pythonError({ type: "ModuleNotFoundError", message: "ModuleNotFoundError: No module named 'x'" }, new Map(), undefined, "lua");
   expect(elsewhere.hint).not.toContain("pyodide");

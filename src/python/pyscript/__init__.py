@@ -84,6 +84,7 @@ _LAZY = {
     "main": "_workers",
     "sync": "_workers",
     "create_named_worker": "_workers",
+    "install": "_install",
 }
 
 # Submodules `from pyscript import ffi` gives. (`import pyscript.web` finds

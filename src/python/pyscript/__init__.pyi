@@ -103,6 +103,10 @@ async def storage(name: str, storage_class: type[S] = ...) -> S:
     """The persistent store `name` (made if new), as `storage_class` (Storage or a subclass).
     Values: None, bool, int, float, str, lists/tuples/dicts of those; a bytearray or memoryview on its own."""
 
+async def install(packages: str | list[str]) -> None:
+    """Install packages now: wheel URLs, or requirements ("humanize>=4") looked up in the config's package_index
+    (on Pyodide also its own packages), with their dependencies. Raises ValueError (code, what, how to fix) if any can't be."""
+
 def export(func: F) -> F:
     """Offer `func` to the other side: to the page in a worker, to every worker on the page."""
 
