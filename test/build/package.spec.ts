@@ -3,9 +3,10 @@
 // into a fresh folder as a user would.
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { freshInstall, openServed, packTarball, ROOT, writeFiles } from "./packed";
+import { buildWheel, wheelName } from "../packages/wheels";
 
 /** Bytes of every file under `folder`. */
 const sizeOf = (folder: string): number => readdirSync(folder, { withFileTypes: true })
@@ -19,10 +20,11 @@ test("the tarball holds the build output and nothing of the repository's own", (
   const { files, unpackedSize } = packTarball();
   const paths = files.map((file) => file.path);
   for (const path of ["package.json", "README.md", "dist/pyscript.js", "dist/pyscript.css", "dist/index.js", "dist/py-repl.js",
-    "dist/types/index.d.ts", "dist/python/pyscript/__init__.pyi", "dist/micropython/micropython.wasm", "dist/pyodide/pyodide.asm.wasm"]) {
+    "dist/types/index.d.ts", "dist/python/pyscript/__init__.pyi", "dist/micropython/micropython.wasm", "dist/pyodide/pyodide.asm.wasm",
+    "dist/packages.js", "dist/index-writer.js", "bin/micropyscript.mjs"]) {
     expect(paths).toContain(path);
   }
-  expect(paths.filter((path) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(path))).toEqual([]);
+  expect(paths.filter((path) => !/^(dist\/|bin\/micropyscript\.mjs$|package\.json$|README\.md$|LICENSE)/.test(path))).toEqual([]);
   expect(unpackedSize).toBeLessThan(sizeOf(join(ROOT, "dist")) + 200_000); // the build, and little more (package.json, README)
 });
 
@@ -46,6 +48,16 @@ test("a plain static page runs Python from the package installed from its tarbal
     await expect(page.locator("#hello .py-output")).toHaveText("Hello from Python\n");
   });
 });
+
+test("`npx micropyscript wheels` from the installed package indexes a folder of wheels", () => {
+  writeFiles(app(), { "wheels/README.txt": "" });
+  writeFileSync(join(app(), "wheels", wheelName(WHEEL)), buildWheel(WHEEL));
+  const said = execFileSync("npx", ["--offline", "micropyscript", "wheels", "wheels"], { cwd: app(), encoding: "utf8" });
+  expect(said).toContain("Wrote an index of 1 wheel(s) in 1 project(s)");
+  expect(readFileSync(join(app(), "wheels/tiny/index.html"), "utf8")).toContain('href="../tiny-1.0-py3-none-any.whl#sha256=');
+});
+
+const WHEEL = { name: "tiny", version: "1.0", files: { "tiny.py": "X = 1\n" } };
 
 test("Node resolves the package's entries through its exports map", () => {
   writeFiles(app(), {
