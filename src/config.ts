@@ -142,6 +142,9 @@ export function unknownKeys(config: Config, interpreters: Record<string, Interpr
   return Object.keys(config).filter((key) => !known.includes(key));
 }
 
+/** Does the config list packages (or get the key wrong, which packages.js reports)? Only then is packages.js loaded. */
+export const wantsPackages = ({ packages }: Config): boolean => packages !== undefined && !(Array.isArray(packages) && !packages.length);
+
 /** `?interpreter=pyodide` in the page URL wins over the config (unless turned off). */
 function applyURLOverride(config: Config, pageURL: URL): void {
   const chosen = pageURL.searchParams.get("interpreter");

@@ -29,7 +29,7 @@ import { createAnnouncer } from "./announce.js";
 import { createAPI, type KernelState, type PyScriptAPI } from "./api.js";
 import { deferred } from "./deferred.js";
 import { Assets, bundleAssets } from "./assets.js";
-import { DEFAULT_CONFIG, readConfig, unknownKeys, type Config } from "./config.js";
+import { DEFAULT_CONFIG, readConfig, unknownKeys, wantsPackages, type Config } from "./config.js";
 import { PyScriptError, reasonOf } from "./errors.js";
 import { dispatch } from "./events.js";
 import { fetchBytes } from "./fetch-url.js";
@@ -112,7 +112,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       warnOfUnreadKeys(config);
       Object.freeze(config); // only configure may change the config
       const files = fetchFiles(config);
-      const packages = config.packages !== undefined ? preparePackages(config, loading) : undefined;
+      const packages = wantsPackages(config) ? preparePackages(config, loading) : undefined;
       const adapter = await loaded;
       announce("py-interpreter-loaded", loading.info.name);
 
@@ -189,24 +189,15 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     announce("py-files-loaded", undefined);
   }
 
-  /** Start resolving and downloading the config's packages (their code loads only now). */
-  function preparePackages(config: Config, { info, baseURL }: Loading): Promise<Prepared | undefined> {
-    const site = { config, info, interpreterFolder: baseURL, pageURL: document.baseURI };
-    return assets.import<PackagesModule>("packages.js").then((module) => module.preparePackages(site), (error: unknown) => {
-      report(new PyScriptError("package-fetch", `Could not load the code that installs packages (packages.js): ${reasonOf(error)}`, {
-        hint: "Serve the whole build folder: packages.js sits next to pyscript.js.",
-      }));
-      return undefined;
-    });
+  /** Start resolving and downloading the config's packages (their code, packages.js, loads only now). */
+  function preparePackages(config: Config, { info, baseURL }: Loading): Promise<Prepared> {
+    return assets.import<PackagesModule>("packages.js").then((module) => module.preparePackages({ config, info, interpreterFolder: baseURL, pageURL: document.baseURI }));
   }
 
-  /** After the files: install the packages, each announced (and shown on the splash); failures are reported, the page goes on. */
-  async function installPackages(interpreter: Interpreter, preparing: Promise<Prepared | undefined>): Promise<void> {
-    const errors = await (await preparing)?.install(interpreter, {
-      installing: ({ name }, index, count) => dispatch("py-progress", { interpreter: interpreter.info.name, stage: "installing", loaded: index, total: count, file: name }),
-      installed: ({ name, version }) => announce("py-package-installed", { name, version }),
-    });
-    for (const error of errors ?? []) report(error);
+  /** After the files: install the packages, each announced; failures are reported, the page goes on. */
+  async function installPackages(interpreter: Interpreter, preparing: Promise<Prepared>): Promise<void> {
+    const errors = await preparing.then((prepared) => prepared.install(interpreter, announce), (error) => [asPyScriptError(error, (reason) => new PyScriptError("package-fetch", reason))]);
+    for (const error of errors) report(error);
   }
 
   function fail(error: unknown): void {

@@ -5,7 +5,9 @@
  * (while the interpreter downloads), the installs once it is ready, and
  * `install()` at run time. The same code serves the page and its workers.
  */
+import type { Announce } from "../announce.js";
 import type { Config } from "../config.js";
+import { dispatch } from "../events.js";
 import { describeValue } from "../config-sources.js";
 import { PyScriptError } from "../errors.js";
 import type { Interpreter, InterpreterInfo } from "../interpreters/interpreter.js";
@@ -30,8 +32,11 @@ export interface PackageSite {
 
 /** Resolved and downloaded, waiting for the interpreter. */
 export interface Prepared {
-  /** Install onto `interpreter`; the problems found (resolving and installing), each already a coded error. */
-  install(interpreter: Interpreter, hooks?: InstallHooks): Promise<PyScriptError[]>;
+  /**
+   * Install onto `interpreter`; the problems found (resolving and installing), each already a coded error.
+   * On the page, `announce` announces each package, and its progress goes to the splash.
+   */
+  install(interpreter: Interpreter, announce?: Announce): Promise<PyScriptError[]>;
 }
 
 /** Check the config's package keys and start resolving and downloading at once. */
@@ -41,9 +46,9 @@ export function preparePackages(site: PackageSite): Prepared {
   const resolving = resolve(entries, sourcesFor(site));
   resolving.catch(() => {}); // awaited by install()
   return {
-    async install(interpreter, hooks) {
+    async install(interpreter, announce) {
       const { installs, errors } = await resolving;
-      const failed = await installAll(installs, interpreter, withMemory(interpreter, hooks));
+      const failed = await installAll(installs, interpreter, withMemory(interpreter, announce && pageHooks(interpreter, announce)));
       return [...configErrors, ...errors, ...failed];
     },
   };
@@ -54,6 +59,14 @@ export async function installNow(entries: string[], interpreter: Interpreter, si
   const { installs, errors } = await resolve(entries, { ...sourcesFor(site), installed: installedOn(interpreter) });
   if (errors.length) return errors; // install() raises: nothing half-installed
   return installAll(installs, interpreter, withMemory(interpreter, hooks));
+}
+
+/** Each install announced as `py-package-installed`, and shown on the splash ("installing humanize 2/5"). */
+function pageHooks(interpreter: Interpreter, announce: Announce): InstallHooks {
+  return {
+    installing: ({ name }, index, count) => dispatch("py-progress", { interpreter: interpreter.info.name, stage: "installing", loaded: index, total: count, file: name }),
+    installed: ({ name, version }) => announce("py-package-installed", { name, version }),
+  };
 }
 
 /** What each interpreter has installed, by normalized name: later installs resolve against it. */

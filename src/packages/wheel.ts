@@ -30,8 +30,9 @@ export async function openWheel(bytes: Uint8Array, name: WheelName, filename: st
     if (error instanceof NotAZip) throw new BadWheel(`${filename} is not a wheel: ${error.message}`);
     throw error;
   }
-  const distInfo = [...members.keys()].map((path) => /^([^/]+\.dist-info)\/METADATA$/.exec(path)?.[1])
-    .find((folder) => folder && normalizeName(folder.split("-")[0]!) === name.key);
+  // `{name}-{version}.dist-info`, the name as in the file's name; failing that, the only one there is.
+  const folders = [...members.keys()].flatMap((path) => /^([^/]+\.dist-info)\/METADATA$/.exec(path)?.[1] ?? []);
+  const distInfo = folders.find((folder) => normalizeName(folder.split("-")[0]!) === name.key) ?? (folders.length === 1 ? folders[0] : undefined);
   if (!distInfo) throw new BadWheel(`${filename} has no ${name.name}-${name.version}.dist-info/METADATA file, which every wheel has`);
   const text = new TextDecoder();
   let metadata: WheelMetadata;

@@ -15,6 +15,7 @@ import { fromPackage, installPackage } from "../pyscript-package/install.js";
 import { jsModuleEntries, loadJsModules } from "../pyscript-package/js-modules.js";
 import type { PyScriptError } from "../errors.js";
 import type { Prepared } from "../packages/packages.js";
+import { wantsPackages } from "../config.js";
 import type { Answer, ErrorData, FromWorker, ToWorker, WorkerInit } from "./messages.js";
 import type { RemoteDom } from "./dom-remote.js";
 import { workerBridge } from "./worker-bridge.js";
@@ -75,7 +76,7 @@ async function start(init: WorkerInit): Promise<void> {
 async function startInterpreter(init: WorkerInit): Promise<Interpreter> {
   // A file that can't be downloaded is skipped, as on the page (which already reported it).
   const files = Promise.all(init.files.map(([path, url]) => fetchBytes(url, "file-fetch", path).then((bytes) => [path, bytes] as const, () => undefined)));
-  const packages = init.config.packages !== undefined ? preparePackages(init) : undefined;
+  const packages = wantsPackages(init.config) ? preparePackages(init) : undefined;
   const fits = booted?.info.name === init.info.name && booted.baseURL === init.baseURL;
   if (!fits) booted?.downloads.stop(false); // e.g. a custom interpreterURL: load from there instead
   const loading = fits ? booted : load(init.info, init.baseURL);
