@@ -78,15 +78,19 @@ except ValueError as error:
   await expect(py.output("#out")).toHaveText("3.0 1.0\nValueError True True\nValueError True\n");
 });
 
-test("a worker gets the page's packages", async ({ py }) => {
+test("a worker gets the page's packages, and install() works there too", async ({ py }) => {
   const { dir, url } = servedFolder();
   wheelFolder(dir, CHAIN);
   await py.open(`<py-config>{"packages": ["toplib"], "package_index": "${url}wheels/"}</py-config>
 <py-script worker id="w">
 import toplib, midlib, baselib
 print(toplib.VERSION, midlib.VERSION, baselib.VERSION)
+from pyscript import install
+await install("later")
+import later
+print(later.VERSION)
 </py-script>`);
-  await expect(py.output("#w")).toHaveText("1.0 1.5 0.1\n");
+  await expect(py.output("#w")).toHaveText("1.0 1.5 0.1\n3.0\n");
 });
 
 test("each bad package is a coded error at the config, and the rest of the page goes on", async ({ py, page, interpreter }) => {
