@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildWheel, wheelName } from "../../scripts/wheels.mjs";
 
-export { buildWheel, wheelName, zip } from "../../scripts/wheels.mjs";
+export { buildWheel, wheelName } from "../../scripts/wheels.mjs";
+export { zip } from "../../scripts/zip.mjs";
 export interface WheelSpec {
   name: string;
   version: string;
