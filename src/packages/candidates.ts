@@ -23,6 +23,9 @@ export interface Fetched {
 /** Why no wheel was chosen: an error for the chain that asked (`what` is e.g. "a → b"). */
 export type Refusal = (what: string) => PyScriptError;
 
+/** `error` as a refusal: a new error each time, its message led by the chain. */
+export const refusalOf = (error: PyScriptError): Refusal => (what) => new PyScriptError(error.code, `${what}: ${error.message}`, { hint: error.hint });
+
 /** Download the wheel at `url` (absolute), check it fits `target` and (if given) its hash, and open it. */
 export async function fetchWheel(url: string, target: PackageTarget, sha?: string): Promise<Fetched | Refusal> {
   const filename = decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "");
@@ -35,7 +38,7 @@ export async function fetchWheel(url: string, target: PackageTarget, sha?: strin
   const refusal = incompatibility(name, target);
   if (refusal) return refusal;
   const bytes = await fetchBytes(url, "package-fetch", `the wheel ${filename}`).catch((error: PyScriptError) => error);
-  if (bytes instanceof PyScriptError) return (what) => Object.assign(bytes, { message: `${what}: ${bytes.message}` });
+  if (bytes instanceof PyScriptError) return refusalOf(bytes);
   if (sha && hex(await sha256(bytes)) !== sha.toLowerCase()) {
     return (what) => new PyScriptError("package-invalid", `${what}: ${filename} doesn't match the sha256 hash its index gives, so it was not installed.`, {
       hint: "The file changed after the index was written: write the index again (npx micropyscript wheels <folder>), or replace the file.",

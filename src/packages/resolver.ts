@@ -9,7 +9,7 @@
  * for a name stays, and a later requirement it doesn't meet is a conflict.
  */
 import { PyScriptError, reasonOf } from "../errors.js";
-import { chooseFromIndex, fetchWheel, type Fetched, type Refusal } from "./candidates.js";
+import { chooseFromIndex, fetchWheel, refusalOf, type Fetched, type Refusal } from "./candidates.js";
 import type { PackageTarget } from "./environments.js";
 import { fetchMipPackage, isMipEntry, type MipPackage } from "./mip.js";
 import { normalizeName } from "./names.js";
@@ -29,6 +29,8 @@ export interface Sources {
   pyodide?: { lock: Promise<Lock>; packagesURL: string; version: string };
   /** What the interpreter has installed already (normalized name → version): kept, and checked against. */
   installed?: Map<string, string>;
+  /** (Set by resolve: fetchWheel, once per URL.) */
+  fetchOnce?: (url: string, sha?: string) => Promise<Fetched | Refusal>;
 }
 
 /** One thing to install. */
@@ -66,9 +68,12 @@ export async function resolve(entries: string[], sources: Sources): Promise<Reso
     failed.add(demand.root);
     errors.push(refusal(demand.chain.join(" → ")));
   };
+  // Demands of one level for the same name download it once.
+  const downloads = new Map<string, Promise<Fetched | Refusal>>();
+  const withDownloads: Sources = { ...sources, fetchOnce: (url, sha) => downloads.get(url) ?? downloads.set(url, fetchWheel(url, sources.target, sha)).get(url)! };
   let level: Demand[] = entries.map((text, root) => ({ text, chain: [text], root }));
   while (level.length) {
-    const found = await Promise.all(level.map((demand) => find(demand, level, chosen, sources).catch((error) => errorRefusal(error))));
+    const found = await Promise.all(level.map((demand) => find(demand, level, chosen, withDownloads).catch((error) => errorRefusal(error))));
     const next: Demand[] = [];
     level.forEach((demand, i) => {
       const outcome = found[i]!;
@@ -100,7 +105,7 @@ export async function resolve(entries: string[], sources: Sources): Promise<Reso
 async function find(demand: Demand, level: Demand[], chosen: Map<string, Chosen>, sources: Sources): Promise<{ install: Install; extras: string[] } | Refusal | undefined> {
   const { text } = demand;
   if (isMipEntry(text)) return fromMip(text, sources);
-  if (isURL(text)) return fromWheel(await fetchWheel(new URL(text, sources.baseURL).href, sources.target));
+  if (isURL(text)) return fromWheel(await sources.fetchOnce!(new URL(text, sources.baseURL).href));
   let requirement: Requirement;
   try {
     requirement = parseRequirement(text);
@@ -109,7 +114,7 @@ async function find(demand: Demand, level: Demand[], chosen: Map<string, Chosen>
       hint: 'Write a wheel URL ("./wheels/name-1.0-py3-none-any.whl"), or a name with an optional version ("humanize", "humanize>=4.0").',
     });
   }
-  if (requirement.url) return fromWheel(await fetchWheel(new URL(requirement.url, sources.baseURL).href, sources.target), requirement.extras);
+  if (requirement.url) return fromWheel(await sources.fetchOnce!(new URL(requirement.url, sources.baseURL).href), requirement.extras);
   const have = sources.installed?.get(requirement.key);
   if (have !== undefined) return fits(have, requirement.specifier) ? undefined : conflict(requirement.name, have, requirement.specifier);
   const known = chosen.get(requirement.key);
@@ -133,7 +138,7 @@ async function fromIndex(requirement: Requirement, specifier: string, sources: S
   if (sources.indexURL) {
     const file = await chooseFromIndex(sources.indexURL, key, specifier, sources.target);
     if (typeof file === "function") refusal = file;
-    else if (file) return fromWheel(await fetchWheel(file.url, sources.target, file.sha256), extras);
+    else if (file) return fromWheel(await sources.fetchOnce!(file.url, file.sha256), extras);
   }
   const lock = await sources.pyodide?.lock;
   const locked = lock?.get(key);
@@ -141,7 +146,7 @@ async function fromIndex(requirement: Requirement, specifier: string, sources: S
     if (!fits(locked.version, specifier)) return conflict(name, locked.version, specifier);
     const packages = withDependencies(lock!, key);
     const missing = await fetchLockWheels(packages, sources.pyodide.packagesURL, sources.pyodide.version);
-    if (missing) return (what) => Object.assign(missing, { message: `${what}: ${missing.message}` });
+    if (missing) return refusalOf(missing);
     return { install: { kind: "pyodide", key, name: locked.name, version: locked.version, packages }, extras: [] };
   }
   if (refusal) return refusal;
@@ -233,6 +238,5 @@ function conflict(name: string, chosen: string, wanted: string): Refusal {
 }
 
 function errorRefusal(error: unknown): Refusal {
-  const failure = error instanceof PyScriptError ? error : new PyScriptError("package-fetch", reasonOf(error));
-  return (what) => Object.assign(failure, { message: `${what}: ${failure.message}` });
+  return refusalOf(error instanceof PyScriptError ? error : new PyScriptError("package-fetch", reasonOf(error)));
 }
