@@ -41,6 +41,7 @@ export interface Downloads {
 export function startDownloads(info: InterpreterInfo, baseURL: string, onProgress?: (progress: Progress) => void): Downloads {
   const tracker = new DownloadTracker(info, baseURL, onProgress);
   for (const file of Object.keys(info.files)) tracker.begin(file);
+  tracker.started(); // "downloading 0 / 26 MB" at once, before the first bytes (CPython's one file may take seconds to answer)
   return { failed: tracker.failed, stop: (ready) => tracker.stop(ready) };
 }
 
@@ -80,6 +81,11 @@ class DownloadTracker {
     const module = this.#precompile(url, file);
     module.catch(() => {}); // a failure is reported through `failed`
     this.#compiled.set(url, module);
+  }
+
+  /** Report the downloads as begun, nothing received yet. */
+  started(): void {
+    if (this.#loaded === 0) this.#emit("");
   }
 
   /** Put fetch and the compiler back as they were; `ready` reports the last progress, stage "ready". */

@@ -15,7 +15,6 @@ async function slowDownWasm(page: Page, interpreter: string, ms: number): Promis
 }
 
 test("the splash shows while Python starts, with download progress, and goes away when ready", async ({ py, page, interpreter }) => {
-  test.skip(interpreter === "cpython", "CPython is one file, held back here by a route that then hands it over whole: its download is over before the test can see it (test/cpython/ checks its progress events)");
   await slowDownWasm(page, interpreter, 1500);
   await py.open(`<py-script id="out">print("ready")</py-script>`, { wait: "none" });
   await expect(page.locator(".py-splash")).toBeVisible();
