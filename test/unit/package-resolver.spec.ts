@@ -7,7 +7,7 @@ import { targetFor } from "../../src/packages/environments.js";
 import { sha256InScript, hex } from "../../src/packages/hashes.js";
 import { simpleIndex } from "../../src/packages/index-writer.js";
 import { resolve, type Install } from "../../src/packages/resolver.js";
-import { fromHTML } from "../../src/packages/simple-index.js";
+import { fromHTML, projectFiles } from "../../src/packages/simple-index.js";
 import { readZip } from "../../src/packages/zip.js";
 import type { InterpreterInfo } from "../../src/interpreters/interpreter.js";
 import { buildWheel, wheelName, zip, type WheelSpec } from "../packages/wheels.js";
@@ -149,4 +149,21 @@ test("PEP 503 pages: hashes, Requires-Python with entities, yanked files, relati
     { filename: "x-1.0-py3-none-any.whl", url: "https://example.test/files/x-1.0-py3-none-any.whl", sha256: "ab".repeat(32), requiresPython: ">=3.8", yanked: false },
     { filename: "x-0.9-py3-none-any.whl", url: "https://example.test/simple/x/x-0.9-py3-none-any.whl", sha256: undefined, requiresPython: undefined, yanked: true },
   ]);
+});
+
+test("PEP 691 JSON pages are read when the index answers with JSON; an unknown project is undefined", async () => {
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    expect(new Headers(init?.headers).get("Accept")).toContain("application/vnd.pypi.simple.v1+json");
+    if (url !== "https://index.test/simple/x/") return new Response("", { status: 404 });
+    return new Response(JSON.stringify({ meta: { "api-version": "1.0" }, name: "x", files: [
+      { filename: "x-1.0-py3-none-any.whl", url: "../../files/x-1.0-py3-none-any.whl", hashes: { sha256: "cd".repeat(32) }, "requires-python": ">=3.9", yanked: false },
+      { filename: "x-0.1-py3-none-any.whl", url: "https://files.test/x-0.1-py3-none-any.whl", hashes: {}, yanked: "broken" },
+    ] }), { headers: { "Content-Type": "application/vnd.pypi.simple.v1+json" } });
+  };
+  expect(await projectFiles("https://index.test/simple", "x")).toEqual([
+    { filename: "x-1.0-py3-none-any.whl", url: "https://index.test/files/x-1.0-py3-none-any.whl", sha256: "cd".repeat(32), requiresPython: ">=3.9", yanked: false },
+    { filename: "x-0.1-py3-none-any.whl", url: "https://files.test/x-0.1-py3-none-any.whl", sha256: undefined, requiresPython: undefined, yanked: true },
+  ]);
+  expect(await projectFiles("https://index.test/simple/", "y")).toBeUndefined();
 });
