@@ -58,8 +58,8 @@ export interface PyScriptAPI {
   registerPlugin(plugin: Plugin): void;
   /**
    * Run Python synchronously; returns a final expression's value. Throws before the interpreter is ready.
-   * The first code that may use the `pyscript` package (or `input()`, asyncio) while the page's scripts
-   * haven't needed it yet gets a promise of its value instead: the package loads first.
+   * On MicroPython, the first code that may use the `pyscript` package (or `input()`, asyncio) while the
+   * page's scripts haven't needed it yet gets a promise of its value instead: the package loads first.
    */
   runPython(code: string): unknown;
   /** Run Python allowing top-level `await`; resolves to a final expression's value. */
