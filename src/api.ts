@@ -56,7 +56,11 @@ export interface PyScriptAPI {
   readonly timings: Readonly<Record<string, number>>;
   /** Register a plugin (see Plugin); late plugins catch up at once. */
   registerPlugin(plugin: Plugin): void;
-  /** Run Python synchronously; returns a final expression's value. Throws before the interpreter is ready. */
+  /**
+   * Run Python synchronously; returns a final expression's value. Throws before the interpreter is ready.
+   * On MicroPython, the first code that may use the `pyscript` package (or `input()`, asyncio) while the
+   * page's scripts haven't needed it yet gets a promise of its value instead: the package loads first.
+   */
   runPython(code: string): unknown;
   /** Run Python allowing top-level `await`; resolves to a final expression's value. */
   runPythonAsync(code: string): Promise<unknown>;
@@ -66,7 +70,12 @@ export interface PyScriptAPI {
   expose(name: string, fn: Exposed): void;
 }
 
-export function createAPI(state: KernelState, plugins: PluginRegistry, interpreters: InterpreterRegistry): PyScriptAPI {
+/**
+ * `prepare(code)`: what code needs before it runs (the kernel's: the pyscript
+ * package, the first time code may use it), or undefined when nothing.
+ */
+export function createAPI(state: KernelState, plugins: PluginRegistry, interpreters: InterpreterRegistry,
+  prepare: (code: string) => Promise<unknown> | undefined = () => undefined): PyScriptAPI {
   const interpreter = (): Interpreter => {
     if (state.interpreter) return state.interpreter;
     throw new PyScriptError("not-ready", "Python isn't ready yet: runPython() was called before the interpreter started.", {
@@ -84,8 +93,16 @@ export function createAPI(state: KernelState, plugins: PluginRegistry, interpret
     get scriptsDone() { return state.scriptsDone.promise; },
     get timings() { return { ...state.timings }; },
     registerPlugin: (plugin: Plugin) => plugins.register(plugin),
-    runPython: (code: string) => interpreter().runSync(code),
-    runPythonAsync: async (code: string) => interpreter().run(code),
+    runPython: (code: string) => {
+      const python = interpreter();
+      const waiting = prepare(code);
+      return waiting ? waiting.then(() => python.runSync(code)) : python.runSync(code);
+    },
+    runPythonAsync: async (code: string) => {
+      const python = interpreter();
+      await prepare(code);
+      return python.run(code);
+    },
     get workers() { return { ...state.hub.workers }; },
     expose: (name: string, fn: Exposed) => state.hub.expose(name, fn),
   });

@@ -36,9 +36,9 @@ import { fetchBytes } from "./fetch-url.js";
 import type { Interpreter, Writer } from "./interpreters/interpreter.js";
 import { InterpreterRegistry, type InterpreterEntry } from "./interpreters/registry.js";
 import { beginLoading, startLoaded, whenLoaded, type Loading } from "./interpreters/start.js";
-import { PluginRegistry } from "./plugin.js";
+import { PluginRegistry, type Plugin } from "./plugin.js";
 import { pyScriptPlugin } from "./plugins/py-script.js";
-import { pyscriptPackagePlugin } from "./pyscript-package/plugin.js";
+import { hasEventAttributes, pyscriptPackage, usesPackage, type PyscriptPackage } from "./pyscript-package/plugin.js";
 import { asPyScriptError, findErrorBoxIn, report } from "./report.js";
 import { showSplashSoon } from "./splash.js";
 import { injectStyles } from "./styles.js";
@@ -80,15 +80,22 @@ export function createKernel(options: KernelOptions = {}): Kernel {
   const interpreters = new InterpreterRegistry(assets, options.interpreters);
   const state = kernelState();
   const announce = createAnnouncer(state.timings, () => state.config?.debug === true);
-  const plugins = new PluginRegistry({ stages: stagePromises(state), announce, report });
+  // Python's pyscript package is installed when first needed: before code that may use it, and before others' plugins get the interpreter.
+  let pyscript: PyscriptPackage | undefined;
+  const own = new Set<Plugin>();
+  const needsPackage = (code: string) => (pyscript && !pyscript.settled && usesPackage(code) ? pyscript.ensure() : undefined);
+  const plugins = new PluginRegistry({ stages: stagePromises(state), announce, report,
+    beforeReady: (plugin) => (own.has(plugin) ? undefined : pyscript?.ensure()) });
   if (options.builtins !== false) {
-    plugins.register(pyScriptPlugin(root, {
+    pyscript = pyscriptPackage(state.hub, assets, state.ready.promise, state.scriptsDone.promise);
+    own.add(pyScriptPlugin(root, {
       assets,
       finished: state.finished.promise,
-      scriptsDone: () => state.scriptsDone.resolve(),
+      prepare: needsPackage,
+      // py-* event attributes are bound by the package once the scripts have run
+      scriptsDone: () => void Promise.resolve(hasEventAttributes() ? pyscript!.ensure() : undefined).then(() => state.scriptsDone.resolve()),
       startWorker: (tag, source, config) => startWorkerScript(tag, source, config, { hub: state.hub, assets, interpreters }),
-    }));
-    plugins.register(pyscriptPackagePlugin(state.hub, assets, state.scriptsDone.promise));
+    })).add(pyscript.plugin).forEach((plugin) => plugins.register(plugin));
   }
 
   // The story itself, kept in one piece on purpose (so a little over 40 lines): each stage below names its steps.
@@ -125,8 +132,10 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       state.interpreter = interpreter;
       announce("py-interpreter-ready", interpreter);
       state.ready.resolve(interpreter);
-      await Promise.all([plugins.allReady(), writeFiles(interpreter, files)]);
+      const [, filesUsePackage] = await Promise.all([plugins.allReady(), writeFiles(interpreter, files)]);
       if (packages) await installPackages(interpreter, packages);
+      // A module among the files, or any installed package, may import pyscript (a package's code isn't scanned).
+      if (filesUsePackage || packages) await pyscript?.ensure();
 
       // Stage 5: page code may run now.
       announce("py-finished-setup", { interpreter });
@@ -175,9 +184,12 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     }));
   }
 
-  async function writeFiles(interpreter: Interpreter, fetching: Promise<(FetchedFile | undefined)[]>): Promise<void> {
+  /** Write the fetched files; resolves to whether a Python file among them may use the pyscript package. */
+  async function writeFiles(interpreter: Interpreter, fetching: Promise<(FetchedFile | undefined)[]>): Promise<boolean> {
+    let usePackage = false;
     for (const file of await fetching) {
       if (!file) continue;
+      usePackage ||= file.path.endsWith(".py") && usesPackage(new TextDecoder().decode(file.content));
       try {
         interpreter.writeFile(file.path, file.content);
       } catch (error) {
@@ -187,6 +199,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       }
     }
     announce("py-files-loaded", undefined);
+    return usePackage;
   }
 
   /** Start resolving and downloading the config's packages (their code, packages.js, loads only now). */
@@ -207,7 +220,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     state.scriptsDone.resolve(); // none will run: workers and REPLs waiting for the page's scripts must not wait forever
   }
 
-  return { api: createAPI(state, plugins, interpreters), start };
+  return { api: createAPI(state, plugins, interpreters, needsPackage), start };
 }
 
 /** Output no run claimed goes to the console (it is also announced as py-print). */

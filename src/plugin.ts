@@ -47,6 +47,8 @@ export interface RegistryHooks {
   stages: Stages;
   announce: Announce;
   report(error: PyScriptError, options?: { warning?: boolean }): void;
+  /** What must be done before this plugin gets the interpreter (the kernel's: the pyscript package for plugins not its own). */
+  beforeReady?(plugin: Plugin): Promise<unknown> | undefined;
 }
 
 /** Keeps the registered plugins and walks each through the stages. */
@@ -111,6 +113,7 @@ export class PluginRegistry {
     if (!(await this.call(plugin, "start", () => plugin.start?.(config)))) return;
     this.kernel.announce("py-plugin-started", { config, plugin });
     const interpreter = await this.kernel.stages.ready;
+    await this.kernel.beforeReady?.(plugin);
     await this.call(plugin, "onInterpreterReady", () => plugin.onInterpreterReady?.(config, interpreter));
   }
 

@@ -58,7 +58,7 @@ function sections(results) {
             n ? `${kB(n.framework.gzip9Bytes)} (${n.framework.requests} files)` : "–",
             MB(c.memory.wasmBytes?.median), MB(c.memory.jsHeapBytes?.median), c.loads.warm?.network.requests];
         })],
-      note: "Framework: every file but the page and the interpreter's own (ours: pyscript.js and the adapter; PyScript: core.js, its chunks and plugins, core.css). "
+      note: "Framework: every file but the page and the interpreter's own (ours: pyscript.js, which carries the MicroPython adapter, plus the Pyodide or CPython adapter and page-bridge.js where used; PyScript: core.js, its chunks and plugins, core.css). "
         + "Round trips: the longest chain of requests each started after the previous one finished, counted on the slow network's cold load when there is one (there, a coincidence of timing can't pass for a dependency).",
     },
     pythonSection(contenders, settings),

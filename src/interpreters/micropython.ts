@@ -36,8 +36,15 @@ interface MicroPythonOptions {
 
 type LoadMicroPython = (options: MicroPythonOptions) => Promise<MicroPythonRuntime>;
 
-/** The adapter the registry hands to the kernel. */
-export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
+/** This file's folder (not written `new URL(".", import.meta.url)`: see assets.ts). */
+const HERE = import.meta.url.slice(0, import.meta.url.lastIndexOf("/") + 1);
+
+/**
+ * The adapter the registry hands to the kernel. `engines`: the folder of the
+ * REPL engines (`interpreters/` of the build output); by default this file's,
+ * which it is unless this adapter is bundled into pyscript.js (it is: the default interpreter).
+ */
+export function createAdapter(info: InterpreterInfo, engines = HERE): InterpreterAdapter {
   return loaderAdapter(info, "micropython.mjs", (module) => module.loadMicroPython as LoadMicroPython,
     async (loadMicroPython, { options, defaultWriter, observe }) => {
       const { router, stdout, stderr } = routeOutput(defaultWriter, observe);
@@ -49,7 +56,7 @@ export function createAdapter(info: InterpreterInfo): InterpreterAdapter {
       });
       writeInPieces(runtime, 1, stdout);
       writeInPieces(runtime, 2, stderr);
-      return new MicroPython(info, runtime, router, [stdout, stderr]);
+      return new MicroPython(info, runtime, router, [stdout, stderr], engines);
     });
 }
 
@@ -77,7 +84,7 @@ class MicroPython extends EmscriptenPython<MicroPythonRuntime> implements Interp
   protected override crashHint = "The interpreter itself failed (often: out of memory). Reload the page; if it happens again, raise \"heapsize\" in <py-config>.";
   private builtins: any;
 
-  constructor(info: InterpreterInfo, runtime: MicroPythonRuntime, router: OutputRouter, private decoders: ByteDecoder[]) {
+  constructor(info: InterpreterInfo, runtime: MicroPythonRuntime, router: OutputRouter, private decoders: ByteDecoder[], private engines: string) {
     super(info, runtime, router);
     this.builtins = runtime.pyimport("builtins");
     this.version = String(runtime.pyimport("sys").version);
@@ -112,7 +119,7 @@ class MicroPython extends EmscriptenPython<MicroPythonRuntime> implements Interp
 
   /** A terminal on MicroPython's one native REPL, shared by all terminals (see repl/micropython.ts). */
   async createRepl(output: Writer): Promise<Repl> {
-    const engine: typeof import("./repl/micropython-repl.js") = await import(/* @vite-ignore */ new URL("./micropython-repl.js", import.meta.url).href);
+    const engine: typeof import("./repl/micropython-repl.js") = await import(/* @vite-ignore */ `${this.engines}micropython-repl.js`);
     return engine.openRepl(this.runtime, this.router, () => this.flush(), output);
   }
 

@@ -60,11 +60,11 @@ export async function whenLoaded({ info, baseURL, downloads, adapter }: Loading)
     downloads.stop(false);
     const adapterMissing = error instanceof MissingAdapter;
     const reason = reasonOf(adapterMissing ? error.cause : error);
+    const fromBundler = "From a bundler's app, serve a copy of node_modules/micropyscript/dist/ and pass its URL: createKernel({ assetsURL: \"/micropyscript/\" }).";
     throw new PyScriptError("interpreter-load", `Could not download ${adapterMissing ? `${info.label}'s adapter` : `${info.label} from ${baseURL}`}: ${reason}`, {
       hint: adapterMissing
-        ? "Serve the whole build folder (with interpreters/). From a bundler's app, serve a copy of node_modules/micropyscript/dist/ "
-          + "and pass its URL: createKernel({ assetsURL: \"/micropyscript/\" })."
-        : `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files.`,
+        ? `Serve the whole build folder (with interpreters/). ${fromBundler}`
+        : `Serve the whole build folder (it holds ${info.name}/ next to pyscript.js), or point "interpreterURL" in <py-config> at a folder that holds ${info.label}'s files. ${fromBundler}`,
       cause: adapterMissing ? error.cause : error,
     });
   }

@@ -26,6 +26,8 @@ export interface ScriptKernel {
   finished: Promise<Interpreter>;
   /** Called once every claimed script has run (or when none will). */
   scriptsDone(): void;
+  /** Called before a script runs, with its code: what it may need first (the kernel's: the pyscript package). */
+  prepare?(code: string): Promise<unknown> | undefined;
   /** Run a `worker` tag's script in a Web Worker; resolves once the worker is named. */
   startWorker(tag: Element, source: Promise<Source>, config: Config): Promise<unknown>;
 }
@@ -47,7 +49,7 @@ export function pyScriptPlugin(root: ParentNode, kernel: ScriptKernel): Plugin {
     if (tag.hasAttribute("worker")) workersNamed = Promise.all([workersNamed, kernel.startWorker(tag, source, config)]);
     else {
       warnIfOtherInterpreter(tag, config);
-      queue = queue.then((interpreter) => runScript(tag, source, interpreter as Interpreter, kernel.assets)).then(() => kernel.finished);
+      queue = queue.then((interpreter) => runScript(tag, source, interpreter as Interpreter, kernel)).then(() => kernel.finished);
     }
   }
 
@@ -108,9 +110,10 @@ function watchForNewTags(root: ParentNode, claim: (tag: Element) => void): void 
  * `<script type="py">` prints to the console instead, as in PyScript,
  * unless it has PyScript's `terminal` attribute.
  */
-async function runScript(tag: Element, source: Promise<Source>, interpreter: Interpreter, assets: Assets): Promise<void> {
+async function runScript(tag: Element, source: Promise<Source>, interpreter: Interpreter, { assets, prepare }: ScriptKernel): Promise<void> {
   try {
     const { code, filename } = await source;
+    await prepare?.(code);
     tag.setAttribute("data-py-state", "running");
     const target = outputTarget(tag);
     const printsToPage = !isScriptElement(tag) || tag.hasAttribute("terminal");

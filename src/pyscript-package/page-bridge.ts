@@ -1,6 +1,6 @@
 /**
  * The page's half of Python's `pyscript` package (`dist/page-bridge.js`,
- * loaded by every page in parallel with the interpreter). It installs the
+ * loaded only by pages whose code may use it: see plugin.ts). It installs the
  * package and registers the page's `_pyscript` (see bridge.ts): drawing
  * output, listening to events, asking for input, reaching workers. It also
  * replaces `input()`, which on MicroPython would otherwise hang the page.

@@ -1,30 +1,98 @@
 /**
- * Python's `pyscript` package, as a built-in plugin. Its JavaScript half
- * (page-bridge.ts, which carries the Python source too) starts downloading
- * as soon as the config is read, alongside the interpreter, and is
- * installed the moment the interpreter is ready, before any page code runs.
+ * Python's `pyscript` package, as a built-in plugin, loaded only when used.
+ * Its JavaScript half (page-bridge.js, which carries the Python source too)
+ * is a sixth of what a page downloads besides the interpreter, and
+ * installing it runs Python: a page that never uses it (a hello world)
+ * never loads it. The kernel calls `ensure()` before running code that may
+ * use it (see {@link usesPackage}), before a plugin other than the built-in
+ * ones gets the interpreter (a `<py-repl>`, whose lines can't be read
+ * beforehand), and before the page's scripts count as done when the page has
+ * `py-*` event attributes. With `js_modules` in the config it loads
+ * alongside the interpreter, as those modules must. So it goes on
+ * MicroPython, where installing it was a third of start-up. Pyodide and
+ * CPython install it before any code runs, as before: there it is about 1%
+ * of start-up, and it also keeps their event loop from raising a script's
+ * `sys.exit()` (or `unittest.main()`'s) again, uncaught.
  */
 import type { Assets } from "../assets.js";
+import type { Config } from "../config.js";
+import { PyScriptError, reasonOf } from "../errors.js";
+import type { Interpreter } from "../interpreters/interpreter.js";
 import type { Plugin } from "../plugin.js";
+import { report } from "../report.js";
 import type { WorkerHub } from "../worker-hub.js";
 import type { JsModules } from "./js-modules.js";
 
 type PageBridgeModule = typeof import("./page-bridge.js");
 
-export function pyscriptPackagePlugin(hub: WorkerHub, assets: Assets, scriptsDone: Promise<void>): Plugin {
-  let bridge: Promise<PageBridgeModule>;
+/**
+ * Might this Python code use what the package installs: `pyscript` itself,
+ * `input()` (MicroPython's own never returns), asyncio tasks (their output
+ * and errors reach their tag), or code only known when it runs (`exec`,
+ * `__import__`…)? A false "yes" costs a download; a false "no" would break
+ * the page, so any mention counts.
+ */
+export function usesPackage(code: string): boolean {
+  return /\b(?:_?pyscript\w*|input|asyncio|async|await|exec|eval|__import__|import_module|builtins)\b/.test(code);
+}
+
+/** The package: its plugin, and `ensure()` to install it now. */
+export interface PyscriptPackage {
+  readonly plugin: Plugin;
+  /** Is it installed (or failed to, which was reported)? */
+  readonly settled: boolean;
+  /** Download and install it, once; never rejects (a failure is reported, and `import pyscript` then fails). */
+  ensure(): Promise<void>;
+}
+
+export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<Interpreter>, scriptsDone: Promise<void>): PyscriptPackage {
+  let config: Config;
+  let bridge: Promise<PageBridgeModule> | undefined;
   let jsModules: Promise<JsModules>;
+  let installing: Promise<void> | undefined;
+  let settled = false;
+
+  function download(): Promise<PageBridgeModule> {
+    if (bridge) return bridge;
+    bridge = assets.import<PageBridgeModule>("page-bridge.js");
+    jsModules = bridge.then((module) => module.loadPageJsModules(config));
+    jsModules.catch(() => {}); // page-bridge.js missing: reported by ensure()
+    return bridge;
+  }
+
+  async function install(): Promise<void> {
+    try {
+      const interpreter = await ready;
+      (await download()).install({ interpreter, config, hub, assets, jsModules: await jsModules, scriptsDone });
+    } catch (error) {
+      report(new PyScriptError("plugin-hook", `Python's pyscript package could not be installed: ${reasonOf(error)}`, {
+        hint: "Serve the whole build folder: page-bridge.js must sit next to pyscript.js. Code that imports pyscript fails until then.",
+        cause: error,
+      }));
+    } finally {
+      settled = true;
+    }
+  }
+
+  const hasJsModules = () => config.js_modules !== undefined;
   return {
-    name: "pyscript-module", // the name page authors see in PyScript.plugins
-    configKeys: ["js_modules"],
-    configure(config) {
-      // Not a config change: just the earliest moment to start the downloads.
-      bridge = assets.import<PageBridgeModule>("page-bridge.js");
-      jsModules = bridge.then((module) => module.loadPageJsModules(config));
-      jsModules.catch(() => {}); // page-bridge.js missing: reported below
-    },
-    async onInterpreterReady(config, interpreter) {
-      (await bridge).install({ interpreter, config, hub, assets, jsModules: await jsModules, scriptsDone });
+    get settled() { return settled; },
+    ensure: () => (installing ??= install()),
+    plugin: {
+      name: "pyscript-module", // the name page authors see in PyScript.plugins
+      configKeys: ["js_modules"],
+      configure(pageConfig) {
+        config = pageConfig;
+        if (hasJsModules()) void download(); // not a config change: the modules start loading alongside the interpreter
+      },
+      onInterpreterReady(_config, interpreter) {
+        if (hasJsModules() || interpreter.info.name !== "micropython") return (installing ??= install());
+      },
     },
   };
+}
+
+/** Does the page have PyScript's event attributes (`<button py-click="handle">`), which the package binds? */
+export function hasEventAttributes(): boolean {
+  return document.evaluate("//*[@*[starts-with(name(), 'py-')]]", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null;
 }

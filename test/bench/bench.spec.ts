@@ -35,7 +35,7 @@ test("npm run bench --quick measures our MicroPython kernel and writes JSON, Mar
       expect(network.foreign, load).toEqual([]);
     }
     const cold = ours.loads.cold.network;
-    expect(cold.requests).toBeGreaterThanOrEqual(4); // page, pyscript.js, adapter, micropython.mjs, micropython.wasm
+    expect(cold.requests).toBeGreaterThanOrEqual(4); // page, pyscript.js (with the adapter), micropython.mjs, micropython.wasm
     expect(cold.roundTrips).toBeGreaterThanOrEqual(3);
     expect(cold.wireBytes).toBeGreaterThan(150_000); // the wasm alone is ~190 kB gzipped
     expect(cold.framework.files).toContain("/pyscript.js");

@@ -1,24 +1,25 @@
-// pyscript.js is the kernel and its built-in plugins: it must stay small.
-// Everything not every page needs (adapters, TOML, splash view, error box,
+// pyscript.js is what every page downloads before Python can start: it must
+// stay small. Everything not every page needs (the other interpreters'
+// adapters, the pyscript package's bridge, TOML, splash view, error box,
 // workers, traceback line mapping) is its own module, downloaded only when used.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-// 10.5 kB: the per-kernel seams (assets, interpreter registry, one start path
-// shared with workers, announcer), PyScript pages (<script type="py">,
-// config= attributes, exact inline text) and the plugin guards (deadlines,
-// duplicates) cost about 2 kB over the old 8 kB. What only some pages need
-// (PyScript-style files, JSON error positions, page source) loads lazily;
-// issue 16's 8 kB goal for a hello page needs more of that.
-// 11 kB since: a third interpreter in the registry, config-key warnings'
-// hook, named workers (<script worker name>), output laid out in parts, the
-// splash card, and the kernel's hand-off to Pyodide snapshots cost ~0.45 kB.
-// This is the wrong direction for issue 16: the next cut is loading the
-// pyscript package's bridge and the config checks only when used.
-// 11.05 kB: the hand-off to packages.js (loaded only by pages that list
-// packages) added ~0.05 kB net (its old "not supported" warning went).
-test("pyscript.js stays within its 11.05 kB gzip budget", () => {
+// History: 8 kB at first; 10.5 kB with the per-kernel seams (assets,
+// interpreter registry, one start path shared with workers, announcer),
+// PyScript pages and the plugin guards; 11 kB with a third interpreter, named
+// workers, the splash card and the hand-off to Pyodide snapshots.
+// 14.5 kB since issue 16 made a MicroPython hello page load one file of ours
+// instead of three: the default interpreter's adapter (MicroPython, with its
+// output routing and tracebacks: 3.4 kB) is now part of pyscript.js, and the
+// pyscript package's bridge (16 kB) loads only on pages whose code may use it.
+// A hello page's own JS went from 30.8 kB in 3 files to 14.3 kB in 1.
+// The hand-off to packages.js (issue 13; loaded only by pages that list
+// packages) costs ~0.05 kB net: its old "not supported" warning went.
+// The next cuts toward issue 16's 8 kB: the config checks and the plugin and
+// start-up error messages, loaded only when a page has a config or a problem.
+test("pyscript.js stays within its 14.5 kB gzip budget", () => {
   const size = gzipSync(readFileSync(new URL("../../dist/pyscript.js", import.meta.url)), { level: 9 }).length;
-  expect(size).toBeLessThanOrEqual(11050);
+  expect(size).toBeLessThanOrEqual(14500);
 });
