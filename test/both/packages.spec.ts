@@ -136,3 +136,11 @@ test("a wheel for another Python, and a config that isn't a list, are refused wi
   await expect(py.errors("config-value")).toContainText("list of strings");
   void interpreter;
 });
+
+test("an installed package may use pyscript though the page's own code never names it", async ({ py }) => {
+  const { dir, url } = servedFolder();
+  wheelFolder(dir, [{ name: "widget", version: "1.0", files: { "widget/__init__.py": "from pyscript import display\ndef show(text):\n    display(text)\n" } }]);
+  await py.open(`<py-config>{"packages": ["widget"], "package_index": "${url}wheels/"}</py-config><py-script id="out">import widget; widget.show("shown")</py-script>`);
+  await expect(py.page.locator("#out")).toContainText("shown");
+  await expect(py.errors()).toHaveCount(0);
+});
