@@ -1,13 +1,19 @@
 // The "Interpreters" report page shows the committed benchmark results and
 // runs the live part on the visitor's machine (narrowed here to MicroPython).
 import { test, expect } from "../fixtures";
+import { readFileSync } from "node:fs";
+
+/** The contenders of the committed run (bench/results/latest.json). */
+const committed = JSON.parse(readFileSync(new URL("../../bench/results/latest.json", import.meta.url), "utf8")).contenders as unknown[];
 
 test("the Interpreters page shows the committed chart and tables", async ({ py, page }) => {
   await page.goto("/interpreters.html");
   const chart = page.locator("figure.chart img");
   await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(500);
-  await expect(page.locator("#startup-table tr")).toHaveCount(7); // a header and six contenders
+  await expect(page.locator("#startup-table tr")).toHaveCount(committed.length + 1); // a header and each contender
   await expect(page.locator("#startup-table")).toContainText("PyScript · Pyodide");
+  await expect(page.locator("#startup-table")).toContainText("ours · Pyodide (snapshot)");
+  await expect(page.locator("#startup-table")).toContainText("raw · CPython");
   await expect(page.locator("#ratio-table")).toContainText("micropython: ours ÷ raw");
   await expect(page.locator("#run-caption")).toContainText("npm run bench");
   py.expectClean(); // the chart, tables and their data all came from this site, and nothing threw
