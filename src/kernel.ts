@@ -133,9 +133,8 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       announce("py-interpreter-ready", interpreter);
       state.ready.resolve(interpreter);
       const [, filesUsePackage] = await Promise.all([plugins.allReady(), writeFiles(interpreter, files)]);
-      if (packages) await installPackages(interpreter, packages);
       // A module among the files, or any installed package, may import pyscript (a package's code isn't scanned).
-      if (filesUsePackage || packages) await pyscript?.ensure();
+      await Promise.all([packages && installPackages(interpreter, packages), (filesUsePackage || packages) && pyscript?.ensure()]);
 
       // Stage 5: page code may run now.
       announce("py-finished-setup", { interpreter });
