@@ -58,8 +58,11 @@ def on_go(event):
     js.document.getElementById("out").textContent = "clicked"
 </py-script>`);
   await page.evaluate(() => window.PyScript.scriptsDone);
-  await page.click("#go");
-  await expect(page.locator("#out")).toHaveText("clicked");
+  // The attributes are bound just after the scripts have run (asynchronously): click until the handler answers.
+  await expect(async () => {
+    await page.click("#go");
+    await expect(page.locator("#out")).toHaveText("clicked", { timeout: 1000 });
+  }).toPass();
 });
 
 test("a plugin of the page's own gets the interpreter with pyscript installed", async ({ py, page }) => {
