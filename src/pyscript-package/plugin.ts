@@ -7,8 +7,10 @@
  * use it (see {@link usesPackage}), before a plugin other than the built-in
  * ones gets the interpreter (a `<py-repl>`, whose lines can't be read
  * beforehand), and before the page's scripts count as done when the page has
- * `py-*` event attributes. With `js_modules` in the config it loads
- * alongside the interpreter, as those modules must. So it goes on
+ * `py-*` event attributes. With `js_modules` in the config, or `py-*`
+ * attributes in the page, it loads alongside the interpreter and is installed
+ * before the first script: the modules must be there, and a click just after
+ * the scripts ran must find its handler bound. So it goes on
  * MicroPython, where installing it was a third of start-up. Pyodide and
  * CPython install it before any code runs, as before: there it is about 1%
  * of start-up, and it also keeps their event loop from raising a script's
@@ -74,7 +76,7 @@ export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<I
     }
   }
 
-  const hasJsModules = () => config.js_modules !== undefined;
+  let early = false; // js_modules or py-* attributes: installed before any script runs
   return {
     get settled() { return settled; },
     ensure: () => (installing ??= install()),
@@ -83,10 +85,13 @@ export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<I
       configKeys: ["js_modules"],
       configure(pageConfig) {
         config = pageConfig;
-        if (hasJsModules()) void download(); // not a config change: the modules start loading alongside the interpreter
+        // Not a config change: the bridge starts loading alongside the interpreter, so the
+        // modules are there before any script runs, and py-* attributes work the moment the scripts have.
+        early = config.js_modules !== undefined || hasEventAttributes();
+        if (early) void download();
       },
       onInterpreterReady(_config, interpreter) {
-        if (hasJsModules() || interpreter.info.name !== "micropython") return (installing ??= install());
+        if (early || interpreter.info.name !== "micropython") return (installing ??= install());
       },
     },
   };
