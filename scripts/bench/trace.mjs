@@ -29,6 +29,7 @@ for (let run = 0; run <= runs; run++) {
       const parts = [`html ${t(nav.responseStart)}→${t(nav.responseEnd)}`, `interactive ${t(nav.domInteractive)}`, `DCL ${t(nav.domContentLoadedEventStart)}→${t(nav.domContentLoadedEventEnd)}`];
       for (const e of performance.getEntriesByType("resource")) parts.push(`${e.name.split("/").pop().split("?")[0]} ${t(e.startTime)}→${t(e.responseEnd)}`);
       for (const [k, v] of Object.entries(window.PyScript?.timings ?? {})) parts.push(`${k.replace("py-", "")} ${t(v)}`);
+      for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("t:")) parts.push(`${m.name} ${t(m.startTime)}`);
       for (const mark of ["bench:ready", "bench:hello"]) parts.push(`${mark.slice(6).toUpperCase()} ${t(performance.getEntriesByName(mark)[0].startTime)}`);
       return parts.join(" | ");
     });
