@@ -10,13 +10,13 @@ function watchRequests(page: Page): string[] {
   return requested;
 }
 
-test("a page whose code doesn't use pyscript never downloads its bridge on MicroPython; Pyodide and CPython install it up front", async ({ py, page, interpreter }) => {
+test("a page whose code doesn't use pyscript never downloads its bridge on MicroPython and CPython; Pyodide installs it up front", async ({ py, page, interpreter }) => {
   const requested = watchRequests(page);
   await py.open(`<py-script id="out">print("Hello from Python")</py-script>`);
   await expect(py.output("#out")).toHaveText("Hello from Python\n");
   expect(requested).toContain("/pyscript.js");
-  // Pyodide's and CPython's event loops need it before any code runs (see pyscript-package/plugin.ts).
-  expect(requested.filter((path) => path === "/page-bridge.js")).toHaveLength(interpreter === "micropython" ? 0 : 1);
+  // Pyodide's event loop needs it before any code runs (see pyscript-package/plugin.ts).
+  expect(requested.filter((path) => path === "/page-bridge.js")).toHaveLength(interpreter === "pyodide" ? 1 : 0);
 });
 
 test("code that imports pyscript gets it, also when only a later script does", async ({ py, page }) => {
