@@ -91,6 +91,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     own.add(pyScriptPlugin(root, {
       assets,
       finished: state.finished.promise,
+      read: (code) => (usesPackage(code) ? pyscript!.prefetch() : undefined),
       prepare: needsPackage,
       // py-* event attributes are bound by the package once the scripts have run
       scriptsDone: () => void Promise.resolve(hasEventAttributes() ? pyscript!.ensure() : undefined).then(() => state.scriptsDone.resolve()),

@@ -26,6 +26,8 @@ export interface ScriptKernel {
   finished: Promise<Interpreter>;
   /** Called once every claimed script has run (or when none will). */
   scriptsDone(): void;
+  /** Called as soon as a main-thread script's code is known, long before it runs: what it may need can start downloading. */
+  read?(code: string): void;
   /** Called before a script runs, with its code: what it may need first (the kernel's: the pyscript package). */
   prepare?(code: string): Promise<unknown> | undefined;
   /** Run a `worker` tag's script in a Web Worker; resolves once the worker is named. */
@@ -48,6 +50,7 @@ export function pyScriptPlugin(root: ParentNode, kernel: ScriptKernel): Plugin {
     source.catch(() => {}); // a failed download is reported when the script's turn comes
     if (tag.hasAttribute("worker")) workersNamed = Promise.all([workersNamed, kernel.startWorker(tag, source, config)]);
     else {
+      source.then(({ code }) => kernel.read?.(code), () => {});
       warnIfOtherInterpreter(tag, config);
       queue = queue.then((interpreter) => runScript(tag, source, interpreter as Interpreter, kernel)).then(() => kernel.finished);
     }

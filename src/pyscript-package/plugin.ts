@@ -7,10 +7,12 @@
  * use it (see {@link usesPackage}), before a plugin other than the built-in
  * ones gets the interpreter (a `<py-repl>`, whose lines can't be read
  * beforehand), and before the page's scripts count as done when the page has
- * `py-*` event attributes. With `js_modules` in the config, or `py-*`
- * attributes in the page, it loads alongside the interpreter and is installed
- * before the first script: the modules must be there, and a click just after
- * the scripts ran must find its handler bound. So it goes on MicroPython,
+ * `py-*` event attributes. Its download starts alongside the interpreter's
+ * when the page has `py-*` attributes, and as soon as a script that may use
+ * it is read ({@link PyscriptPackage.prefetch}): on a slow network that is a
+ * round trip less before the first click or that script. With `js_modules`
+ * in the config it is also installed before the first script, as those
+ * modules must be there. So it goes on MicroPython,
  * where installing it was a third of start-up, and on CPython, where it was
  * a fifth (about 350 ms: its Python imports come from a zip). Pyodide
  * installs it before any code runs: there it is about 1% of start-up, and it
@@ -46,6 +48,8 @@ export interface PyscriptPackage {
   readonly settled: boolean;
   /** Download and install it, once; never rejects (a failure is reported, and `import pyscript` then fails). */
   ensure(): Promise<void>;
+  /** Start downloading it (not installing it) when code that may use it is known before it runs. */
+  prefetch(): void;
 }
 
 export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<Interpreter>, scriptsDone: Promise<void>): PyscriptPackage {
@@ -77,19 +81,20 @@ export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<I
     }
   }
 
-  let early = false; // js_modules or py-* attributes: installed before any script runs
+  let early = false; // js_modules: installed before any script runs
   return {
     get settled() { return settled; },
     ensure: () => (installing ??= install()),
+    prefetch: () => void download(),
     plugin: {
       name: "pyscript-module", // the name page authors see in PyScript.plugins
       configKeys: ["js_modules"],
       configure(pageConfig) {
         config = pageConfig;
-        // Not a config change: the bridge starts loading alongside the interpreter, so the
-        // modules are there before any script runs, and py-* attributes work the moment the scripts have.
-        early = config.js_modules !== undefined || hasEventAttributes();
-        if (early) void download();
+        // Not config changes: the bridge starts downloading alongside the interpreter when the page
+        // will need it (installed only when it does), and with js_modules it is installed before any script.
+        early = config.js_modules !== undefined;
+        if (early || hasEventAttributes()) void download();
       },
       onInterpreterReady(_config, interpreter) {
         if (early || interpreter.info.name === "pyodide") return (installing ??= install());

@@ -28,6 +28,20 @@ test("code that imports pyscript gets it, also when only a later script does", a
   expect(requested.filter((path) => path === "/page-bridge.js")).toHaveLength(1);
 });
 
+test("a script that imports pyscript, or a py-* attribute, starts the bridge's download alongside the interpreter's, not after it", async ({ py, page }) => {
+  const bridgeRequestedBeforeReady = () => page.evaluate(() => {
+    const bridge = performance.getEntriesByType("resource").find((entry) => new URL(entry.name).pathname === "/page-bridge.js");
+    return bridge !== undefined && bridge.startTime < window.PyScript.timings["py-interpreter-ready"]!;
+  });
+  await py.open(`<py-script id="late">print("first")</py-script><py-script id="uses">from pyscript import display\ndisplay("shown")</py-script>`);
+  await expect(page.locator("#uses .py-display")).toHaveText("shown");
+  expect(await bridgeRequestedBeforeReady()).toBe(true);
+
+  await py.open(`<button id="go" py-click="on_go">Go</button><py-script>def on_go(event):\n    print("clicked")</py-script>`);
+  await page.evaluate(() => window.PyScript.scriptsDone);
+  expect(await bridgeRequestedBeforeReady()).toBe(true);
+});
+
 test("exec()'d code, a module from files, a tag added later and runPython all reach pyscript", async ({ py, page }) => {
   await page.route((url) => url.pathname === "/test/uses_pyscript.py", (route) => route.fulfill({
     body: "from pyscript import current_target\ndef where():\n    return current_target()\n", contentType: "text/plain",
