@@ -38,7 +38,7 @@ export function report(error: PyScriptError, options: { warning?: boolean } = {}
 function showPlainText(error: PyScriptError): void {
   const pre = Object.assign(document.createElement("pre"), { className: "py-error", textContent: String(error) });
   pre.dataset.code = error.code;
-  pre.style.cssText = "white-space:pre-wrap;overflow-wrap:anywhere;border-left:6px solid #d33;padding-left:.5em";
+  pre.style.cssText = "white-space:pre-wrap;overflow-wrap:anywhere;border-left:6px solid #d33";
   document.body?.prepend(pre);
 }
 

@@ -47,10 +47,11 @@ export function pyScriptPlugin(root: ParentNode, kernel: ScriptKernel): Plugin {
     claimed.add(tag);
     tag.setAttribute("data-py-state", "pending");
     const source = readScriptSource(tag, position, kernel.assets);
-    source.catch(() => {}); // a failed download is reported when the script's turn comes
-    if (tag.hasAttribute("worker")) workersNamed = Promise.all([workersNamed, kernel.startWorker(tag, source, config)]);
+    const worker = tag.hasAttribute("worker");
+    // The kernel reads a main-thread script's code at once; a failed download is reported when the script's turn comes.
+    source.then(({ code }) => worker || kernel.read?.(code), () => {});
+    if (worker) workersNamed = Promise.all([workersNamed, kernel.startWorker(tag, source, config)]);
     else {
-      source.then(({ code }) => kernel.read?.(code), () => {});
       warnIfOtherInterpreter(tag, config);
       queue = queue.then((interpreter) => runScript(tag, source, interpreter as Interpreter, kernel)).then(() => kernel.finished);
     }

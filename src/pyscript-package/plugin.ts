@@ -85,7 +85,7 @@ export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<I
   return {
     get settled() { return settled; },
     ensure: () => (installing ??= install()),
-    prefetch: () => void download(),
+    prefetch: download, // install() awaits the same download, and reports its failure
     plugin: {
       name: "pyscript-module", // the name page authors see in PyScript.plugins
       configKeys: ["js_modules"],
