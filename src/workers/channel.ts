@@ -36,7 +36,9 @@ export function answer(channel: SharedArrayBuffer, reply: Answer): void {
 /** The worker's side: after posting a request, sleep until it is answered. */
 export function waitForAnswer(channel: SharedArrayBuffer): Answer {
   const header = new Int32Array(channel, 0, 4);
-  Atomics.wait(header, 0, 0);
+  // A wake-up alone proves nothing: the page's notify for the previous answer can arrive late,
+  // after we read that answer and asked again. Only the flag says an answer is there.
+  while (Atomics.load(header, 0) === 0) Atomics.wait(header, 0, 0);
   const bytes = new Uint8Array(channel, HEADER, header[1]).slice(); // TextDecoder can't read shared memory
   Atomics.store(header, 0, 0);
   return JSON.parse(decoder.decode(bytes)) as Answer;
@@ -68,6 +70,8 @@ export function listenForRequests(channel: SharedArrayBuffer, handle: (request: 
   };
   const take = (): void => {
     if (stopped) return;
+    // The worker's notify for a request we already took (we saw its flag before waiting) can wake the next wait: nothing new.
+    if (Atomics.load(header, 2) === 0) return next();
     const bytes = new Uint8Array(channel, HEADER + SIZE, header[3]).slice();
     Atomics.store(header, 2, 0); // before answering: the worker's next request can only come after the answer
     try {
