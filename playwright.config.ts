@@ -11,7 +11,7 @@ const ISOLATED_PORT = PORT + 1;
 // CPython compiles a 26 MB module for every page, so by default (and in CI) its project runs the
 // test/both/ files that exercise it most; MPS_CPYTHON_ALL=1 runs all of test/both/ on it.
 const CPYTHON_BOTH = process.env.MPS_CPYTHON_ALL ? ["both/**/*.spec.ts"]
-  : ["py-script", "python-api", "display", "events", "background", "ffi", "py-repl", "packages"].map((name) => `both/${name}.spec.ts`);
+  : ["py-script", "python-api", "display", "events", "background", "ffi", "py-repl", "py-repl-blocks", "packages"].map((name) => `both/${name}.spec.ts`);
 
 export default defineConfig({
   testDir: "test",

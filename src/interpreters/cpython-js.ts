@@ -53,8 +53,12 @@ export class JsForPython {
   /** Answer one request: its value, or its error, as JSON; a promise for `await`. */
   answer(request: Request): string | Promise<string> {
     this.free(request.free ?? []);
-    if (request.op === "await") return this.settled(this.object(request.id));
-    if (request.op === "then") return this.whenSettled(this.object(request.id), request.token!);
+    if (request.op === "await" || request.op === "then") {
+      const awaited = this.object(request.id);
+      // As in Python (and on Pyodide): only what can be awaited may be; Python raises this as a TypeError it can catch.
+      if (typeof (awaited as PromiseLike<unknown> | null)?.then !== "function") return JSON.stringify({ e: [NOT_AWAITABLE, "object JsProxy can't be used in 'await' expression: only a JavaScript Promise (or thenable) can be awaited"] });
+      return request.op === "await" ? this.settled(awaited) : this.whenSettled(awaited, request.token!);
+    }
 
     return this.reply(() => this.perform(request));
   }
@@ -201,6 +205,9 @@ export class JsForPython {
     return fn;
   }
 }
+
+/** The error name that _cpython_js.py raises as Python's own TypeError (a JavaScript TypeError stays a JsException). */
+const NOT_AWAITABLE = "PythonTypeError";
 
 const isRaw = (value: unknown): value is { raw: unknown } => typeof value === "object" && value !== null && "raw" in value && Object.keys(value).length === 1;
 

@@ -31,6 +31,18 @@ print("first")</py-script>
   await expect(py.output("#c")).toHaveText("still runs\n");
 });
 
+test("awaiting a JavaScript object that isn't a promise raises a TypeError Python can catch; promises still await", async ({ py }) => {
+  await py.open(`<py-script id="out">
+import js
+try:
+    await js.Object.new()
+except TypeError as error:
+    print("TypeError:", error)
+print(await js.Promise.resolve(42))
+</py-script>`);
+  await expect(py.output("#out")).toHaveText("TypeError: object JsProxy can't be used in 'await' expression: only a JavaScript Promise (or thenable) can be awaited\n42\n");
+});
+
 test("input() in a script waits for the inline field on the main thread while a 10 ms timer keeps ticking", async ({ py, page }) => {
   await py.open(`<py-script id="out">name = input("Name? ")\nprint("Hello,", name)</py-script>`, { wait: "none" });
   const field = page.locator("#out input.py-input");

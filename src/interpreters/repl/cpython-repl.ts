@@ -37,7 +37,8 @@ class CPythonRepl extends TerminalSession {
     const line = this.editor.take();
     this.writer("\r\n", "stdout");
     void this.busy(async () => {
-      const more = Boolean(await this.console.push(line));
+      // A line of only spaces (the auto-indent, or typed) is an empty line: it ends a block, as in CPython's own REPL.
+      const more = Boolean(await this.console.push(line.trim() ? line : ""));
       if (this.open) this.showPrompt(more ? PS2 : PS1, more && autoIndent ? indentAfter(line) : "");
     });
   }

@@ -46,7 +46,9 @@ def request(message):
         name, text = reply["e"]
         if name == "KeyboardInterrupt":
             raise KeyboardInterrupt
-        raise AttributeError(text) if name == "AttributeError" else JsException(name, text)
+        if name == "AttributeError":
+            raise AttributeError(text)
+        raise TypeError(text) if name == "PythonTypeError" else JsException(name, text)
     return decode(reply.get("v"))
 
 
