@@ -43,6 +43,26 @@ print(await js.Promise.resolve(42))
   await expect(py.output("#out")).toHaveText("TypeError: object JsProxy can't be used in 'await' expression: only a JavaScript Promise (or thenable) can be awaited\n42\n");
 });
 
+test("a module written after its folder was first listed imports in the next script", async ({ py }) => {
+  await py.open(`<py-script id="a">
+import os, sys
+os.makedirs("mods", exist_ok=True)
+with open("mods/first.py", "w") as f:
+    f.write("NAME = 'first'")
+sys.path.insert(0, "mods")
+import first
+with open("mods/second.py", "w") as f:
+    f.write("NAME = 'second'")
+print(first.NAME)
+</py-script>
+<py-script id="b">
+import second
+print(second.NAME)
+</py-script>`);
+  await expect(py.output("#a")).toHaveText("first\n");
+  await expect(py.output("#b")).toHaveText("second\n");
+});
+
 test("input() in a script waits for the inline field on the main thread while a 10 ms timer keeps ticking", async ({ py, page }) => {
   await py.open(`<py-script id="out">name = input("Name? ")\nprint("Hello,", name)</py-script>`, { wait: "none" });
   const field = page.locator("#out input.py-input");
