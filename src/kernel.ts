@@ -87,14 +87,14 @@ export function createKernel(options: KernelOptions = {}): Kernel {
   const plugins = new PluginRegistry({ stages: stagePromises(state), announce, report,
     beforeReady: (plugin) => (own.has(plugin) ? undefined : pyscript?.ensure()) });
   if (options.builtins !== false) {
-    pyscript = pyscriptPackage(state.hub, assets, state.ready.promise, state.scriptsDone.promise);
+    pyscript = pyscriptPackage(state.hub, assets, state.ready.promise);
     own.add(pyScriptPlugin(root, {
       assets,
       finished: state.finished.promise,
       read: (code) => (usesPackage(code) ? pyscript!.prefetch() : undefined),
       prepare: needsPackage,
-      // py-* event attributes are bound by the package once the scripts have run
-      scriptsDone: () => void Promise.resolve(hasEventAttributes() ? pyscript!.ensure() : undefined).then(() => state.scriptsDone.resolve()),
+      // py-* event attributes are bound by the package once the scripts have run, before they count as done
+      scriptsDone: () => void Promise.resolve(hasEventAttributes() ? pyscript!.bind() : undefined).then(() => state.scriptsDone.resolve()),
       startWorker: (tag, source, config) => startWorkerScript(tag, source, config, { hub: state.hub, assets, interpreters }),
     })).add(pyscript.plugin).forEach((plugin) => plugins.register(plugin));
   }

@@ -35,19 +35,20 @@ export interface PageBridgeContext {
   assets: Assets;
   /** The config's `js_modules.main`, loaded. */
   jsModules: JsModules;
-  /** Resolves once the page's scripts have run: `py-*` attributes are bound then. */
-  scriptsDone: Promise<void>;
 }
 
 /** Put the `pyscript` package on the page interpreter's path and make input() work. */
 export function install(context: PageBridgeContext): void {
   addStyleSheet("py-display-styles", CSS);
   installPackage(context.interpreter, pageBridge(context), { jsModules: context.jsModules });
-  void context.scriptsDone.then(() => bindAttributes(context));
 }
 
-/** PyScript's `<button py-click="handle">`: each such attribute names a page function to call on that event. */
-async function bindAttributes({ interpreter, assets }: PageBridgeContext): Promise<void> {
+/**
+ * PyScript's `<button py-click="handle">`: each such attribute names a page
+ * function to call on that event. The kernel binds them once the page's
+ * scripts have run (they define the functions), before `PyScript.scriptsDone` resolves.
+ */
+export async function bindAttributes(interpreter: Interpreter, assets: Assets): Promise<void> {
   const found = document.evaluate("//*[@*[starts-with(name(), 'py-')]]", document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
   if (!found.snapshotLength) return;
   // (awaited: CPython's runSync and the functions it hands JavaScript give promises)

@@ -50,9 +50,11 @@ export interface PyscriptPackage {
   ensure(): Promise<void>;
   /** Start downloading it (not installing it) when code that may use it is known before it runs. */
   prefetch(): void;
+  /** Install it, then bind the page's `py-*` event attributes (once the page's scripts have run). */
+  bind(): Promise<void>;
 }
 
-export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<Interpreter>, scriptsDone: Promise<void>): PyscriptPackage {
+export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<Interpreter>): PyscriptPackage {
   let config: Config;
   let bridge: Promise<PageBridgeModule> | undefined;
   let jsModules: Promise<JsModules>;
@@ -70,7 +72,7 @@ export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<I
   async function install(): Promise<void> {
     try {
       const interpreter = await ready;
-      (await download()).install({ interpreter, config, hub, assets, jsModules: await jsModules, scriptsDone });
+      (await download()).install({ interpreter, config, hub, assets, jsModules: await jsModules });
     } catch (error) {
       report(new PyScriptError("plugin-hook", `Python's pyscript package could not be installed: ${reasonOf(error)}`, {
         hint: "Serve the whole build folder: page-bridge.js must sit next to pyscript.js. Code that imports pyscript fails until then.",
@@ -85,6 +87,8 @@ export function pyscriptPackage(hub: WorkerHub, assets: Assets, ready: Promise<I
   return {
     get settled() { return settled; },
     ensure: () => (installing ??= install()),
+    // (a failed install was reported: nothing to bind then)
+    bind: () => (installing ??= install()).then(async () => (await bridge!).bindAttributes(await ready, assets)).catch(() => {}),
     prefetch: download, // install() awaits the same download, and reports its failure
     plugin: {
       name: "pyscript-module", // the name page authors see in PyScript.plugins

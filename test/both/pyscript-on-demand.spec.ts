@@ -77,6 +77,18 @@ def on_go(event):
   await expect(page.locator("#out")).toHaveText("clicked");
 });
 
+test("once PyScript.scriptsDone resolves, py-* handlers are bound: a click at that very moment reaches Python", async ({ py, page }) => {
+  await py.open(`<button id="go" py-click="on_go">Go</button><div id="out"></div>
+<py-script>
+import js
+def on_go(event):
+    js.document.getElementById("out").textContent = "clicked"
+</py-script>`, { wait: "none" });
+  // (They used to be bound just after it resolved: a click from code awaiting it was lost.)
+  await page.evaluate(() => window.PyScript.scriptsDone.then(() => document.getElementById("go")!.click()));
+  await expect(page.locator("#out")).toHaveText("clicked");
+});
+
 test("a plugin of the page's own gets the interpreter with pyscript installed", async ({ py, page }) => {
   await page.addInitScript(() => document.addEventListener("py-configured", () => window.PyScript.registerPlugin({
     name: "mine",

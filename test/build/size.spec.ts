@@ -17,9 +17,11 @@ import { gzipSync } from "node:zlib";
 // A hello page's own JS went from 30.8 kB in 3 files to 14.3 kB in 1.
 // The hand-off to packages.js (issue 13; loaded only by pages that list
 // packages) costs ~0.05 kB net: its old "not supported" warning went.
+// +30 B (14,530): py-* event handlers are bound before PyScript.scriptsDone
+// resolves (a click made the moment it resolved was lost).
 // The next cuts toward issue 16's 8 kB: the config checks and the plugin and
 // start-up error messages, loaded only when a page has a config or a problem.
-test("pyscript.js stays within its 14.5 kB gzip budget", () => {
+test("pyscript.js stays within its 14.53 kB gzip budget", () => {
   const size = gzipSync(readFileSync(new URL("../../dist/pyscript.js", import.meta.url)), { level: 9 }).length;
-  expect(size).toBeLessThanOrEqual(14500);
+  expect(size).toBeLessThanOrEqual(14530);
 });
