@@ -17,6 +17,7 @@
 import { ConsoleStdout, File, OpenFile, WASI, wasi } from "@bjorn3/browser_wasi_shim";
 import { PyScriptError, reasonOf } from "../errors.js";
 import LOOP from "../python/cpython/_cpython_loop.py";
+import TASKS from "../python/cpython/_cpython_tasks.py";
 import FFI from "../python/cpython/_cpython_js.py";
 import IMPORTS from "../python/cpython/_cpython_imports.py";
 import { CommandQueue, type Outcome } from "./cpython-commands.js";
@@ -78,6 +79,7 @@ export class CPython implements Interpreter {
     const fds = [new OpenFile(new File([])), out("stdout"), out("stderr"), root];
     this.runtime = { wasi: new WASI(args, env, fds, { debug: false }), root };
     writeTreeFile(root, "/lib/_cpython_loop.py", LOOP);
+    writeTreeFile(root, "/lib/_cpython_tasks.py", TASKS);
     writeTreeFile(root, "/lib/_cpython_js.py", FFI);
     writeTreeFile(root, "/lib/_cpython_imports.py", IMPORTS);
     this.suspendable(device);
@@ -105,6 +107,14 @@ export class CPython implements Interpreter {
       const wait = count === 1 ? sleepTime(wasi.Subscription.read_bytes(new DataView(memory), into)) : 0;
       return wait > 0 ? new Promise((done) => setTimeout(done, wait)).then(() => poll!(into, out, count)) : poll!(into, out, count);
     }) as (...args: any[]) => unknown;
+  }
+
+  /**
+   * The page's scripts have run: start Python's event loop now, while the page is idle, so the
+   * first click or call doesn't wait for asyncio's imports (a page that only printed never needed them).
+   */
+  pageSettled(): void {
+    void this.send({ command: "tasks" }, {});
   }
 
   get context(): RunContext {

@@ -43,6 +43,34 @@ print(await js.Promise.resolve(42))
   await expect(py.output("#out")).toHaveText("TypeError: object JsProxy can't be used in 'await' expression: only a JavaScript Promise (or thenable) can be awaited\n42\n");
 });
 
+// (These scripts don't name asyncio: a script that does goes to the event loop, and so does one that may use the pyscript package.)
+const ASYNCIO_LOADED = 'any(name.startswith("asy") for name in sys.modules)';
+
+test("scripts that don't await run before asyncio is imported; one that awaits starts the event loop, and the rest go on in it", async ({ py }) => {
+  await py.open(`<py-script id="a">import sys
+print(${ASYNCIO_LOADED})</py-script>
+<py-script id="b">import asyncio
+await asyncio.sleep(0)
+print("awaited")</py-script>
+<py-script id="c">import sys
+print("after", ${ASYNCIO_LOADED})</py-script>`);
+  await expect(py.output("#a")).toHaveText("False\n");
+  await expect(py.output("#b")).toHaveText("awaited\n");
+  await expect(py.output("#c")).toHaveText("after True\n");
+});
+
+test("on a page whose scripts never needed the event loop, it starts once they have run, and a py-click handler answers", async ({ py, page }) => {
+  await py.open(`<button id="go" py-click="on_go">Go</button><div id="clicked"></div>
+<py-script id="out">import sys, js
+def on_go(event):
+    js.document.getElementById("clicked").textContent = "clicked"
+print(${ASYNCIO_LOADED})</py-script>`);
+  await expect(py.output("#out")).toHaveText("False\n");
+  await page.click("#go");
+  await expect(page.locator("#clicked")).toHaveText("clicked");
+  expect(await page.evaluate(() => window.PyScript.runPythonAsync(`import sys\n${"any(name.startswith('asy') for name in sys.modules)"}`))).toBe(true);
+});
+
 test("a module written after its folder was first listed imports in the next script", async ({ py }) => {
   await py.open(`<py-script id="a">
 import os, sys

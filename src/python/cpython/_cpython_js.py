@@ -10,7 +10,7 @@ from Python: attributes, calls, items, iteration, `await`), `create_proxy`,
 `to_js`, `run_sync`, and `import js` / `import <registered module>`.
 """
 
-import base64
+import binascii  # not base64: that imports re, enum… (a sixth of start-up)
 import contextvars
 import json
 import os
@@ -80,7 +80,7 @@ def encode(value):
     if isinstance(value, dict):
         return {"d": [[encode(key), encode(item)] for key, item in value.items()]}
     if isinstance(value, (bytes, bytearray, memoryview)):
-        return {"b": base64.b64encode(bytes(value)).decode()}
+        return {"b": binascii.b2a_base64(bytes(value), newline=False).decode()}
     target = value.func if isinstance(value, _Proxy) else value
     _objects[id(target)] = target
     return {"f" if callable(target) else "o": id(target)}
@@ -193,7 +193,7 @@ class JsProxy:
         return request({"op": "to_py", "id": self._id})
 
     def to_bytes(self):
-        return base64.b64decode(request({"op": "bytes", "id": self._id}))
+        return binascii.a2b_base64(request({"op": "bytes", "id": self._id}))
 
     def destroy(self):
         pass
