@@ -114,7 +114,7 @@ export class CPython implements Interpreter {
    * first click or call doesn't wait for asyncio's imports (a page that only printed never needed them).
    */
   pageSettled(): void {
-    void this.send({ command: "tasks" }, {});
+    this.send({ command: "tasks" }, {}).catch(() => {}); // a stopped CPython was already reported
   }
 
   get context(): RunContext {
